@@ -1,0 +1,73 @@
+package dev.unitaudit.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point. {@link #run} is what tests call; only {@link #main} exits the JVM. Exit codes
+ * are ours, not picocli's: an exception inside a command is an internal error (3), never 1,
+ * which means "a gate failed".
+ */
+@Command(
+    name = "unitaudit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Security posture auditor for systemd units: reads units exactly as systemd 252 does,"
+        + " scores them like systemd-analyze security, checks them against a rule set.",
+    subcommands = {CatCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs unitaudit with the given streams; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("unitaudit: internal error: " + ex);
+      ex.printStackTrace(commandLine.getErr());
+      return ExitCode.INTERNAL.code();
+    });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("unitaudit: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Try 'unitaudit --help'.");
+      return ExitCode.USAGE.code();
+    });
+    String[] effective = args;
+    if (args.length == 0 || !isSubcommandOrGlobal(cl, args[0])) {
+      // "audit" is the default subcommand: unitaudit PATH… means unitaudit audit PATH…
+      effective = new String[args.length + 1];
+      effective[0] = "audit";
+      System.arraycopy(args, 0, effective, 1, args.length);
+    }
+    try {
+      return cl.execute(effective);
+    } catch (Throwable t) { // an Error escaping picocli is still a bug: exit 3, never 1
+      err.println("unitaudit: internal error: " + t);
+      t.printStackTrace(err);
+      err.flush();
+      return ExitCode.INTERNAL.code();
+    }
+  }
+
+  private static boolean isSubcommandOrGlobal(CommandLine cl, String first) {
+    return cl.getSubcommands().containsKey(first) || first.equals("--help") || first.equals("-h")
+        || first.equals("--version") || first.equals("-V");
+  }
+
+  @Override
+  public void run() {
+    // only reached with no subcommand, which run() never lets happen
+  }
+}

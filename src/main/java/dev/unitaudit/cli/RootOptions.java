@@ -1,0 +1,18 @@
+package dev.unitaudit.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The unit selection options every command that loads units shares. */
+public final class RootOptions {
+
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "Filesystem root whose systemd 252 unit search path is loaded"
+          + " (default: none when PATHs are given, / otherwise).")
+  Path root;
+
+  @Parameters(paramLabel = "UNIT|PATH", arity = "0..*",
+      description = "Unit names (looked up under --root) or unit files and directories.")
+  java.util.List<String> targets = new java.util.ArrayList<>();
+}

@@ -1,0 +1,165 @@
+package dev.unitaudit.load;
+
+import dev.unitaudit.model.UnitName;
+import dev.unitaudit.model.UnitType;
+import dev.unitaudit.syntax.Diagnostic;
+import dev.unitaudit.syntax.Diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every unit name found in the search path and what it points to, a port of
+ * unit_file_build_name_map() (src/basic/unit-file.c): the first directory that has a name wins;
+ * a symlink to a file in the search path is an alias of the target's name, a symlink leaving the
+ * search path is a linked unit file that keeps the link's name, a link to /dev/null is a mask.
+ */
+final class NameMap {
+
+  /** What one name stands for. */
+  enum Kind { FILE, ALIAS, MASK }
+
+  /**
+   * One entry.
+   *
+   * @param target for ALIAS, the name it aliases
+   * @param real for FILE, the file's resolved path inside {@code dir.fs()}
+   * @param display for FILE, the path reports use
+   */
+  record Entry(String name, Kind kind, SearchDir dir, String target, String real, String display) {}
+
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, List<String>> aliasesOf = new HashMap<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  NameMap(SearchPath path) {
+    Map<String, SearchDir> dirsByReal = new HashMap<>();
+    for (SearchDir d : path.dirs()) {
+      dirsByReal.put(key(d.fs(), d.real()), d);
+    }
+    for (SearchDir d : path.dirs()) {
+      for (String name : d.fs().list(d.real())) {
+        if (entries.containsKey(name)) {
+          continue;
+        }
+        UnitName un = UnitName.parse(name);
+        if (un == null) {
+          if (looksLikeUnit(name)) {
+            note(d.displayOf(name), "not a valid unit name, ignored (systemd ignores it too)");
+          }
+          continue;
+        }
+        Entry e = classify(d, name, un, dirsByReal);
+        if (e != null) {
+          entries.put(name, e);
+          if (e.kind() == Kind.ALIAS) {
+            aliasesOf.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(name);
+          }
+        }
+      }
+    }
+  }
+
+  private Entry classify(SearchDir d, String name, UnitName un, Map<String, SearchDir> dirsByReal) {
+    String display = d.displayOf(name);
+    RootFs.Kind own = d.fs().entryKind(d.real(), name);
+    if (own == RootFs.Kind.FILE) {
+      return new Entry(name, Kind.FILE, d, null, join(d.real(), name), display);
+    }
+    if (own != null) {
+      if (own != RootFs.Kind.MISSING) {
+        note(display, "is not a regular file or symlink, ignored");
+      }
+      return null;
+    }
+    String rawTarget = d.fs().readLink(d.real(), name);
+    RootFs.Resolved r = d.fs().resolve(join(d.real(), name));
+    switch (r.kind()) {
+      case DEV_NULL:
+        return new Entry(name, Kind.MASK, d, null, null, display);
+      case LOOP:
+        note(display, "symlink loop, ignored");
+        return null;
+      case MISSING:
+        note(display, "dangling symlink" + (rawTarget == null ? "" : " to " + rawTarget) + ", ignored");
+        return null;
+      case DIRECTORY:
+      case OTHER:
+        note(display, "symlink to something that is not a regular file, ignored");
+        return null;
+      default:
+        break;
+    }
+    if (r.size() == 0) {
+      // an empty file behind a link masks the name just as a /dev/null link does
+      return new Entry(name, Kind.MASK, d, null, null, display);
+    }
+    int slash = r.real().lastIndexOf('/');
+    String parent = slash < 0 ? "" : r.real().substring(0, slash);
+    String base = r.real().substring(slash + 1);
+    SearchDir targetDir = dirsByReal.get(key(d.fs(), parent));
+    if (targetDir != null && !base.equals(name)) {
+      UnitName target = UnitName.parse(base);
+      String problem = aliasProblem(un, target);
+      if (problem != null) {
+        note(display, "invalid alias to " + base + ": " + problem + ", ignored");
+        return null;
+      }
+      return new Entry(name, Kind.ALIAS, d, base, null, display);
+    }
+    String shown = targetDir != null ? targetDir.displayOf(base) : d.displayOfFsPath(r.real());
+    return new Entry(name, Kind.FILE, d, null, r.real(), shown);
+  }
+
+  /** unit_validate_alias_symlink_or_warn(): same type; template to template; plain to plain. */
+  private static String aliasProblem(UnitName alias, UnitName target) {
+    if (target == null) {
+      return "target is not a valid unit name";
+    }
+    if (alias.type() != target.type()) {
+      return "the unit types differ";
+    }
+    if (alias.isTemplate() != target.isTemplate()) {
+      return "a template may only alias a template";
+    }
+    if ((alias.instance() == null) != (target.instance() == null)) {
+      return "a plain name may only alias a plain name";
+    }
+    return null;
+  }
+
+  private static boolean looksLikeUnit(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && UnitType.fromSuffix(name.substring(dot + 1)) != null;
+  }
+
+  private static String key(RootFs fs, String real) {
+    return fs.root() + "//" + real;
+  }
+
+  private static String join(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  private void note(String file, String message) {
+    diagnostics.add(new Diagnostic(file, 0, Severity.WARNING, message));
+  }
+
+  Entry get(String name) {
+    return entries.get(name);
+  }
+
+  List<String> aliasesOf(String name) {
+    return aliasesOf.getOrDefault(name, List.of());
+  }
+
+  Map<String, Entry> entries() {
+    return entries;
+  }
+
+  List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+}

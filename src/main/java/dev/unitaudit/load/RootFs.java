@@ -1,0 +1,279 @@
+package dev.unitaudit.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A directory tree treated as a filesystem root that is never left: every symlink is resolved by
+ * hand, component by component, with {@code ..} clamped at the root and absolute targets
+ * re-rooted, the way the booted system would see the tree (unit-semantics.md §1: offline systemd
+ * follows absolute links on the host instead; we deliberately do not). The OS is never asked to
+ * follow a link, so no file outside the root is ever opened, and only regular files are read
+ * (a FIFO named {@code x.service} cannot block the audit).
+ */
+public final class RootFs {
+
+  /** Symlink hops before a path counts as a loop (the kernel's MAXSYMLINKS). */
+  static final int MAX_HOPS = 40;
+
+  /** Larger unit files are refused rather than read into memory. */
+  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  private final Path root;
+
+  /** What a path turned out to be after resolution. */
+  public enum Kind { FILE, DIRECTORY, OTHER, MISSING, DEV_NULL, LOOP }
+
+  /**
+   * A resolved path.
+   *
+   * @param real the root-relative path with every symlink resolved ("" for the root itself)
+   * @param viaLink whether a symlink was followed on the way
+   * @param size the file size for {@link Kind#FILE}
+   */
+  public record Resolved(Kind kind, String real, boolean viaLink, long size) {}
+
+  public RootFs(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Resolves a root-relative path, following symlinks inside the root only. */
+  public Resolved resolve(String rel) {
+    Deque<String> todo = new ArrayDeque<>();
+    pushAll(todo, rel);
+    List<String> cur = new ArrayList<>();
+    int hops = 0;
+    boolean viaLink = false;
+    try {
+      while (!todo.isEmpty()) {
+        String c = todo.pollFirst();
+        if (c.isEmpty() || c.equals(".")) {
+          continue;
+        }
+        if (c.equals("..")) {
+          if (!cur.isEmpty()) {
+            cur.remove(cur.size() - 1);
+          }
+          continue;
+        }
+        cur.add(c);
+        Path p = toPath(cur);
+        BasicFileAttributes at;
+        try {
+          at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
+        }
+        String placeholder = at.isRegularFile() ? gitPlaceholderTarget(p, at.size()) : null;
+        if (at.isSymbolicLink() || placeholder != null) {
+          if (++hops > MAX_HOPS) {
+            return new Resolved(Kind.LOOP, String.join("/", cur), true, 0);
+          }
+          viaLink = true;
+          String target = placeholder != null ? placeholder : Files.readSymbolicLink(p).toString();
+          cur.remove(cur.size() - 1);
+          if (isDevNull(target) && todo.isEmpty()) {
+            return new Resolved(Kind.DEV_NULL, "dev/null", true, 0);
+          }
+          if (target.startsWith("/")) {
+            cur.clear();
+          }
+          pushAllFront(todo, target);
+          continue;
+        }
+        if (!at.isDirectory() && !todo.isEmpty() && !onlyDots(todo)) {
+          return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
+        }
+      }
+      String real = String.join("/", cur);
+      BasicFileAttributes at = Files.readAttributes(toPath(cur), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Kind kind = at.isRegularFile() ? Kind.FILE : at.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
+      return new Resolved(kind, real, viaLink, at.size());
+    } catch (IOException | RuntimeException e) {
+      return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
+    }
+  }
+
+  private static boolean onlyDots(Deque<String> todo) {
+    for (String s : todo) {
+      if (!s.isEmpty() && !s.equals(".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isDevNull(String target) {
+    return normalizeLexically("/" + target).equals("dev/null") && target.startsWith("/");
+  }
+
+  /** The raw target of a symlink, or null when {@code rel} (resolved parent) is not a link. */
+  public String readLink(String realParent, String name) {
+    try {
+      Path p = toPath(realParent).resolve(name);
+      if (Files.isSymbolicLink(p)) {
+        return Files.readSymbolicLink(p).toString();
+      }
+      BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (at.isRegularFile()) {
+        return gitPlaceholderTarget(p, at.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Entry names of a resolved directory, sorted; empty when it cannot be listed. */
+  public List<String> list(String realDir) {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(toPath(realDir))) {
+      for (Path p : ds) {
+        names.add(p.getFileName().toString());
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  /** Whether the entry itself (not following links) is a symlink, file, directory or other. */
+  public Kind entryKind(String realDir, String name) {
+    try {
+      BasicFileAttributes at = Files.readAttributes(toPath(realDir).resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (at.isSymbolicLink()) {
+        return null; // the caller resolves links
+      }
+      if (at.isRegularFile() && gitPlaceholderTarget(toPath(realDir).resolve(name), at.size()) != null) {
+        return null; // a symlink git checked out as a file: resolved like a link
+      }
+      return at.isRegularFile() ? Kind.FILE : at.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
+    } catch (IOException | RuntimeException e) {
+      return Kind.MISSING;
+    }
+  }
+
+  /**
+   * Reads a regular file found by {@link #resolve}. Opened with O_NOFOLLOW: the path has no
+   * symlinks left, and if one appeared since, the read fails instead of leaving the root.
+   */
+  public byte[] read(String real) throws IOException {
+    Path p = toPath(real);
+    try (SeekableByteChannel ch = Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+      long size = ch.size();
+      if (size > MAX_FILE_BYTES) {
+        throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
+      while (buf.hasRemaining() && ch.read(buf) > 0) {
+        // keep reading until full or EOF
+      }
+      if (buf.position() < size) {
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
+      }
+      return buf.array();
+    }
+  }
+
+  /** Resolves and reads one file as bytes. */
+  public InputStream open(String real) throws IOException {
+    return new java.io.ByteArrayInputStream(read(real));
+  }
+
+  /** Longest placeholder file considered; git writes the bare target, which is short. */
+  static final int MAX_PLACEHOLDER = 1024;
+
+  /**
+   * When git checks a repository out with {@code core.symlinks=false} (or a tree is copied by a
+   * tool that drops links), each symlink becomes a small regular file holding just the link
+   * target, with no newline. Unit trees are full of such links (aliases, masks to /dev/null,
+   * {@code lib -> usr/lib}), so such a file is read as the link it stands for; README documents
+   * this. A real unit file always has a section header or an assignment, so it never matches.
+   */
+  static String gitPlaceholderTarget(Path p, long size) {
+    if (size == 0 || size > MAX_PLACEHOLDER) {
+      return null;
+    }
+    byte[] b;
+    try {
+      b = Files.readAllBytes(p);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    for (byte c : b) {
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '/' || c == '.' || c == '-' || c == '_' || c == '@' || c == ':' || c == '+' || c == '\\';
+      if (!ok) {
+        return null;
+      }
+    }
+    String t = new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    int slash = t.lastIndexOf('/');
+    String base = t.substring(slash + 1);
+    // the target must look like a unit file, a drop-in, /dev/null or a directory path with a slash
+    boolean unitLike = base.contains(".") && !base.startsWith(".");
+    return t.equals("/dev/null") || unitLike || slash >= 0 ? t : null;
+  }
+
+  private Path toPath(List<String> comps) {
+    Path p = root;
+    for (String c : comps) {
+      p = p.resolve(c);
+    }
+    return p;
+  }
+
+  private Path toPath(String real) {
+    return real.isEmpty() ? root : root.resolve(real);
+  }
+
+  private static void pushAll(Deque<String> todo, String rel) {
+    for (String c : rel.split("/")) {
+      todo.addLast(c);
+    }
+  }
+
+  private static void pushAllFront(Deque<String> todo, String target) {
+    String[] parts = target.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      todo.addFirst(parts[i]);
+    }
+  }
+
+  /** Normalises a path lexically: no {@code .}, {@code ..} clamped at the root, no leading /. */
+  public static String normalizeLexically(String path) {
+    List<String> out = new ArrayList<>();
+    for (String c : path.split("/")) {
+      if (c.isEmpty() || c.equals(".")) {
+        continue;
+      }
+      if (c.equals("..")) {
+        if (!out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        continue;
+      }
+      out.add(c);
+    }
+    return String.join("/", out);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.unitaudit.load;
+
+import dev.unitaudit.model.AssignmentValidator;
+import dev.unitaudit.model.AssignmentValidator.Verdict;
+import dev.unitaudit.model.UnitName;
+import dev.unitaudit.model.UnitStatus;
+import dev.unitaudit.model.UnitType;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.syntax.Assignment;
+import dev.unitaudit.syntax.Diagnostic;
+import dev.unitaudit.syntax.Diagnostic.Severity;
+import dev.unitaudit.syntax.ParsedFile;
+import dev.unitaudit.syntax.UnitFileParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads units by name from a search path the way systemd 252 does offline: name resolution
+ * (aliases, masks, templates and instances), the fragment, the drop-ins, and the fatal-setting
+ * and service_verify() checks that make systemd refuse a unit. Never throws on bad input.
+ */
+public final class UnitLoader {
+
+  private final SearchPath path;
+  private final NameMap names;
+  private final AssignmentValidator validator = new AssignmentValidator();
+
+  public UnitLoader(SearchPath path) {
+    this.path = path;
+    this.names = new NameMap(path);
+  }
+
+  public SearchPath searchPath() {
+    return path;
+  }
+
+  /** Problems found while scanning the search path (not tied to one unit). */
+  public List<Diagnostic> scanDiagnostics() {
+    return names.diagnostics();
+  }
+
+  /**
+   * The names an audit without unit arguments covers: every unit file of the given types; alias
+   * names are left out (their target is audited), templates become the instance systemd-analyze
+   * uses offline ({@code foo@i.service}).
+   */
+  public List<String> unitNames(Set<UnitType> types) {
+    Set<String> out = new TreeSet<>();
+    for (NameMap.Entry e : names.entries().values()) {
+      UnitName n = UnitName.parse(e.name());
+      if (n == null || !types.contains(n.type()) || e.kind() == NameMap.Kind.ALIAS) {
+        continue;
+      }
+      out.add(n.isTemplate() ? n.withInstance("i").name() : n.name());
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Loads one unit by name. Templates are loaded as their {@code @i} instance. */
+  public Unit load(String requested) {
+    UnitName asked = UnitName.parse(requested);
+    if (asked == null) {
+      return notFound(requested, "Invalid unit name \"" + requested + "\"");
+    }
+    if (asked.isTemplate()) {
+      asked = asked.withInstance("i");
+    }
+    UnitName id = resolveAliases(asked);
+    if (id == null) {
+      return notFound(asked.name(), "Unit " + asked.name() + " has an alias loop");
+    }
+    NameMap.Entry frag = names.get(id.name());
+    if (frag == null && id.isInstance()) {
+      frag = names.get(id.template().name());
+    }
+    List<String> aliasNames = aliasNames(id, asked);
+    if (frag == null) {
+      return notFound(id.name(), "Unit " + id.name() + " not found.");
+    }
+    if (frag.kind() == NameMap.Kind.MASK) {
+      return masked(id, aliasNames, frag.display());
+    }
+    List<Diagnostic> diags = new ArrayList<>();
+    byte[] data;
+    try {
+      data = frag.dir().fs().read(frag.real());
+    } catch (IOException e) {
+      diags.add(new Diagnostic(frag.display(), 0, Severity.ERROR, "cannot be read: " + e.getMessage()));
+      return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), List.of(), diags);
+    }
+    if (data.length == 0) {
+      return masked(id, aliasNames, frag.display());
+    }
+    List<Assignment> applied = new ArrayList<>();
+    Set<String> sections = new LinkedHashSet<>(id.type().sections());
+    ParsedFile pf = UnitFileParser.parse(data, frag.display(), sections);
+    boolean failed = applyFile(pf, id, applied, diags);
+    if (failed) {
+      return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), applied, diags);
+    }
+    List<UnitName> all = new ArrayList<>();
+    all.add(id);
+    for (String a : aliasNames) {
+      all.add(UnitName.parse(a));
+    }
+    DropInCollector.Result dr = DropInCollector.collect(path, all, id.type(), ".d");
+    diags.addAll(dr.diagnostics());
+    List<String> dropins = new ArrayList<>();
+    for (DropInCollector.DropIn d : dr.applied()) {
+      dropins.add(d.display());
+      if (d.masked()) {
+        continue;
+      }
+      try {
+        ParsedFile dp = UnitFileParser.parse(d.dir().fs().read(d.real()), d.display(), sections);
+        applyFile(dp, id, applied, diags);
+      } catch (IOException e) {
+        diags.add(new Diagnostic(d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
+      }
+    }
+    UnitStatus status = UnitStatus.LOADED;
+    if (id.type() == UnitType.SERVICE) {
+      Diagnostic refusal = ServiceVerifier.verify(id, applied, frag.display());
+      if (refusal != null) {
+        diags.add(refusal);
+        status = UnitStatus.BAD_SETTING;
+      } else {
+        diags.addAll(ServiceVerifier.warnings(applied));
+      }
+    }
+    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags);
+  }
+
+  /**
+   * Validates and applies one parsed file. Returns true when the file failed as a whole
+   * (parse error or fatal setting): in a fragment the unit is then not loaded; in a drop-in the
+   * rest of that drop-in is dropped and loading goes on.
+   */
+  private boolean applyFile(ParsedFile pf, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
+    // parser warnings and the failure are interleaved with value warnings by line
+    List<Diagnostic> parserDiags = new ArrayList<>(pf.diagnostics());
+    for (Assignment a : pf.assignments()) {
+      while (!parserDiags.isEmpty() && parserDiags.get(0).line() < a.line() && parserDiags.get(0) != pf.failure()) {
+        diags.add(parserDiags.remove(0));
+      }
+      Verdict v = validator.check(a, id);
+      switch (v.outcome()) {
+        case FATAL:
+          diags.add(new Diagnostic(a.file(), a.line(), Severity.ERROR, v.message()));
+          return true;
+        case IGNORE:
+          if (v.message() != null) {
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message()));
+          }
+          break;
+        default:
+          if (v.message() != null) {
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message()));
+          }
+          applied.add(a);
+      }
+    }
+    diags.addAll(parserDiags);
+    return pf.failed();
+  }
+
+  /** Follows alias links (unit_ids_map_get()), including template aliases for instances. */
+  private UnitName resolveAliases(UnitName n) {
+    UnitName cur = n;
+    for (int hops = 0; hops < RootFs.MAX_HOPS; hops++) {
+      NameMap.Entry e = names.get(cur.name());
+      if (e == null && cur.isInstance()) {
+        NameMap.Entry t = names.get(cur.template().name());
+        if (t != null && t.kind() == NameMap.Kind.ALIAS) {
+          UnitName target = UnitName.parse(t.target());
+          cur = target.withInstance(cur.instance());
+          continue;
+        }
+        return cur;
+      }
+      if (e == null || e.kind() != NameMap.Kind.ALIAS) {
+        return cur;
+      }
+      UnitName target = UnitName.parse(e.target());
+      cur = cur.isInstance() && target.isTemplate() ? target.withInstance(cur.instance()) : target;
+    }
+    return null;
+  }
+
+  /** Every other name of the unit: alias links to it (or its template), and the name asked. */
+  private List<String> aliasNames(UnitName id, UnitName asked) {
+    Set<String> out = new TreeSet<>();
+    collectAliases(id.name(), out, 0);
+    if (id.isInstance()) {
+      Set<String> templ = new TreeSet<>();
+      collectAliases(id.template().name(), templ, 0);
+      for (String t : templ) {
+        out.add(UnitName.parse(t).withInstance(id.instance()).name());
+      }
+    }
+    if (!asked.name().equals(id.name())) {
+      out.add(asked.name());
+    }
+    out.remove(id.name());
+    return new ArrayList<>(out);
+  }
+
+  private void collectAliases(String target, Set<String> out, int depth) {
+    if (depth > RootFs.MAX_HOPS) {
+      return;
+    }
+    for (String a : names.aliasesOf(target)) {
+      if (out.add(a)) {
+        collectAliases(a, out, depth + 1);
+      }
+    }
+  }
+
+  private static Unit notFound(String name, String message) {
+    UnitName n = UnitName.parse(name);
+    if (n == null) {
+      n = new UnitName(name, name, null, UnitType.SERVICE);
+    }
+    return new Unit(n, List.of(), UnitStatus.NOT_FOUND, null, List.of(), List.of(), List.of(),
+        List.of(new Diagnostic(name, 0, Severity.ERROR, message)));
+  }
+
+  private static Unit masked(UnitName id, List<String> aliases, String fragment) {
+    return new Unit(id, aliases, UnitStatus.MASKED, fragment, List.of(), List.of(), List.of(),
+        List.of(new Diagnostic(fragment, 0, Severity.NOTICE, "Unit " + id.name() + " is masked.")));
+  }
+}

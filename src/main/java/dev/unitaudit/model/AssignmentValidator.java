@@ -1,0 +1,154 @@
+package dev.unitaudit.model;
+
+import dev.unitaudit.syntax.Assignment;
+
+/**
+ * Decides, for one assignment, what systemd's setting parser does with it: apply it, apply it
+ * with a warning, ignore it with a warning, or fail the file ("fatal" parsers in
+ * src/core/load-fragment.c). Messages follow systemd 252's wording where we know it.
+ */
+public final class AssignmentValidator {
+
+  /** What happens to the assignment. */
+  public enum Outcome { APPLY, IGNORE, FATAL }
+
+  /** The outcome plus an optional message (a warning for APPLY/IGNORE, the error for FATAL). */
+  public record Verdict(Outcome outcome, String message) {
+    static final Verdict OK = new Verdict(Outcome.APPLY, null);
+  }
+
+  private final SettingCatalog catalog = SettingCatalog.get();
+
+  public Verdict check(Assignment a, UnitName unit) {
+    String section = a.section();
+    String key = a.key();
+    String value = a.value();
+    if (!catalog.isKnown(section, key)) {
+      return ignore("Unknown key '" + key + "' in section [" + section + "], ignoring.");
+    }
+    if (key.startsWith("X-")) {
+      return new Verdict(Outcome.IGNORE, null);
+    }
+    SettingKind kind = catalog.kindOf(section, key);
+    if ("DynamicUser".equals(key) && Values.parseBoolean(value) == null) {
+      return fatal("Failed to parse boolean value: " + value);
+    }
+    if (("User".equals(key) || "Group".equals(key)) && !value.isEmpty()) {
+      String name = Specifiers.expand(value, unit);
+      if (!isRelaxedUserName(name)) {
+        return fatal("Invalid user/group name or numeric ID: " + name);
+      }
+    }
+    if ("SupplementaryGroups".equals(key)) {
+      for (String g : Words.split(value, false, true).words()) {
+        if (!isRelaxedUserName(Specifiers.expand(g, unit))) {
+          return fatal("Invalid supplementary group name or numeric ID: " + g);
+        }
+      }
+    }
+    if (key.startsWith("Exec") && kind == SettingKind.LIST && !value.isEmpty()
+        && ("Service".equals(section) || "Socket".equals(section) || "Mount".equals(section) || "Swap".equals(section))) {
+      ExecLineParser.Result r = ExecLineParser.parse(value, unit);
+      if (r.error() != null) {
+        return r.fatal() ? fatal(r.error()) : ignore(r.error());
+      }
+      if (r.warning() != null) {
+        return new Verdict(Outcome.APPLY, r.warning());
+      }
+      return Verdict.OK;
+    }
+    switch (kind) {
+      case BOOLEAN:
+      case ENUM:
+      case TIME_SPAN:
+      case NUMBER:
+        if (!catalog.isValidScalar(key, kind, value)) {
+          return ignore(scalarMessage(key, kind) + ", ignoring: " + value);
+        }
+        break;
+      default:
+        break;
+    }
+    if ("Environment".equals(key) && !value.isEmpty()) {
+      Words.Result w = Words.split(Specifiers.expand(value, unit), true, false);
+      if (!w.ok()) {
+        return ignore("Invalid syntax, ignoring: " + value);
+      }
+    }
+    if ("EnvironmentFile".equals(key) && !value.isEmpty()) {
+      String path = value.startsWith("-") ? value.substring(1) : value;
+      if (!path.startsWith("/")) {
+        return ignore("Path '" + path + "' is not absolute, ignoring.");
+      }
+    }
+    return notices(key, value);
+  }
+
+  /** Warnings systemd prints for settings it still applies. */
+  private Verdict notices(String key, String value) {
+    if ("KillMode".equals(key) && "none".equals(value)) {
+      return new Verdict(Outcome.APPLY, "Unit uses KillMode=none. This is unsafe, as it disables systemd's process lifecycle management for the service. Please update the service to use a safer KillMode=, such as 'mixed' or 'control-group'. Support for KillMode=none is deprecated and will eventually be removed.");
+    }
+    if ("User".equals(key) && "nobody".equals(value)) {
+      return new Verdict(Outcome.APPLY, "Special user nobody configured, this is not safe!");
+    }
+    if ("MemoryLimit".equals(key)) {
+      return new Verdict(Outcome.APPLY, "Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be removed soon.");
+    }
+    if ("CPUShares".equals(key) || "StartupCPUShares".equals(key)) {
+      return new Verdict(Outcome.APPLY, "Unit uses " + key + "=; please use CPUWeight= instead. Support for " + key + "= will be removed soon.");
+    }
+    if (("StandardOutput".equals(key) || "StandardError".equals(key)) && value.startsWith("syslog")) {
+      String which = "StandardOutput".equals(key) ? "output" : "error";
+      return new Verdict(Outcome.APPLY, "Standard " + which + " type " + value + " is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.");
+    }
+    return Verdict.OK;
+  }
+
+  private static String scalarMessage(String key, SettingKind kind) {
+    switch (key) {
+      case "ProtectSystem":
+        return "Failed to parse protect system value";
+      case "ProtectHome":
+        return "Failed to parse protect home value";
+      default:
+        break;
+    }
+    switch (kind) {
+      case BOOLEAN:
+        return "Failed to parse boolean value";
+      case TIME_SPAN:
+        return "Failed to parse " + key + "= parameter";
+      default:
+        return "Failed to parse " + key + "= value";
+    }
+  }
+
+  /**
+   * valid_user_group_name() in relaxed mode (src/basic/user-util.c): what systemd accepts at all
+   * for User=/Group=. Names it accepts only "relaxed" still load.
+   */
+  static boolean isRelaxedUserName(String u) {
+    if (u.isEmpty() || u.equals(".") || u.equals("..") || u.startsWith("-")) {
+      return false;
+    }
+    if (u.length() > 256) {
+      return false;
+    }
+    for (int i = 0; i < u.length(); i++) {
+      char c = u.charAt(i);
+      if (c == ':' || c == '/' || c < ' ' || c == 0x7f) {
+        return false;
+      }
+    }
+    return !Character.isWhitespace(u.charAt(0)) && !Character.isWhitespace(u.charAt(u.length() - 1));
+  }
+
+  private static Verdict ignore(String message) {
+    return new Verdict(Outcome.IGNORE, message);
+  }
+
+  private static Verdict fatal(String message) {
+    return new Verdict(Outcome.FATAL, message);
+  }
+}
