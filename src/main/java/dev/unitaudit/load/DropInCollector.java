@@ -53,7 +53,7 @@ final class DropInCollector {
       }
       visited.add(dir.fs().root() + "//" + r.real());
       if (r.kind() != RootFs.Kind.DIRECTORY) {
-        diags.add(new Diagnostic(dirDisplay, 0, Severity.WARNING, "is not a directory, its drop-ins are ignored"));
+        diags.add(new Diagnostic(dirDisplay, 0, Severity.WARNING, "is not a directory, its drop-ins are ignored", Diagnostic.TREE));
         continue;
       }
       for (String f : dir.fs().list(r.real())) {
@@ -64,7 +64,7 @@ final class DropInCollector {
         RootFs.Kind own = dir.fs().entryKind(r.real(), f);
         if (own == RootFs.Kind.DIRECTORY || own == RootFs.Kind.OTHER || own == RootFs.Kind.MISSING) {
           if (own != RootFs.Kind.MISSING) {
-            diags.add(new Diagnostic(display, 0, Severity.WARNING, "is not a regular file, ignored"));
+            diags.add(new Diagnostic(display, 0, Severity.WARNING, "is not a regular file, ignored", Diagnostic.TREE));
           }
           continue;
         }
@@ -76,7 +76,7 @@ final class DropInCollector {
         boolean masked = fr.kind() == RootFs.Kind.DEV_NULL || (fr.kind() == RootFs.Kind.FILE && fr.size() == 0);
         if (!masked && fr.kind() != RootFs.Kind.FILE) {
           diags.add(new Diagnostic(display, 0, Severity.WARNING,
-              fr.kind() == RootFs.Kind.LOOP ? "symlink loop, ignored" : "cannot be read (dangling symlink or not a regular file), ignored"));
+              fr.kind() == RootFs.Kind.LOOP ? "symlink loop, ignored" : "cannot be read (dangling symlink or not a regular file), ignored", Diagnostic.TREE));
           continue;
         }
         winners.put(f, new DropIn(dir, fr.real(), display, f, masked));

@@ -144,7 +144,7 @@ final class NameMap {
   }
 
   private void note(String file, String message) {
-    diagnostics.add(new Diagnostic(file, 0, Severity.WARNING, message));
+    diagnostics.add(new Diagnostic(file, 0, Severity.WARNING, message, Diagnostic.TREE));
   }
 
   Entry get(String name) {

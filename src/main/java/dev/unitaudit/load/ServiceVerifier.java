@@ -40,7 +40,7 @@ final class ServiceVerifier {
             }
             break;
           case "ExecStop":
-            execStop = !a.value().isEmpty() || false;
+            execStop = !a.value().isEmpty();
             break;
           case "Type":
             type = a.value();
@@ -108,12 +108,12 @@ final class ServiceVerifier {
     boolean oneshot = "oneshot".equals(type) || (type == null && !hasExecStart);
     if (oneshot && runtimeMax != null) {
       return List.of(new Diagnostic(runtimeMax.file(), runtimeMax.line(), Severity.WARNING,
-          "RuntimeMaxSec= has no effect in combination with Type=oneshot. Ignoring."));
+          "RuntimeMaxSec= has no effect in combination with Type=oneshot. Ignoring.", Diagnostic.INEFFECTIVE));
     }
     return List.of();
   }
 
   private static Diagnostic refuse(String file, int line, String message) {
-    return new Diagnostic(file, line, Severity.ERROR, message);
+    return new Diagnostic(file, line, Severity.ERROR, message, Diagnostic.REFUSED);
   }
 }

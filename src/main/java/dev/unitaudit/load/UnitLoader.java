@@ -96,8 +96,10 @@ public final class UnitLoader {
       return masked(id, aliasNames, frag.display());
     }
     List<Assignment> applied = new ArrayList<>();
+    List<Assignment> headers = new ArrayList<>();
     Set<String> sections = new LinkedHashSet<>(id.type().sections());
     ParsedFile pf = UnitFileParser.parse(data, frag.display(), sections);
+    headers.addAll(pf.sectionHeaders());
     boolean failed = applyFile(pf, id, applied, diags);
     if (failed) {
       return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), applied, diags);
@@ -117,6 +119,7 @@ public final class UnitLoader {
       }
       try {
         ParsedFile dp = UnitFileParser.parse(d.dir().fs().read(d.real()), d.display(), sections);
+        headers.addAll(dp.sectionHeaders());
         applyFile(dp, id, applied, diags);
       } catch (IOException e) {
         diags.add(new Diagnostic(d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
@@ -132,7 +135,7 @@ public final class UnitLoader {
         diags.addAll(ServiceVerifier.warnings(applied));
       }
     }
-    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags);
+    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers);
   }
 
   /**
@@ -150,16 +153,16 @@ public final class UnitLoader {
       Verdict v = validator.check(a, id);
       switch (v.outcome()) {
         case FATAL:
-          diags.add(new Diagnostic(a.file(), a.line(), Severity.ERROR, v.message()));
+          diags.add(new Diagnostic(a.file(), a.line(), Severity.ERROR, v.message(), v.category()));
           return true;
         case IGNORE:
           if (v.message() != null) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message()));
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message(), v.category()));
           }
           break;
         default:
           if (v.message() != null) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message()));
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message(), v.category()));
           }
           applied.add(a);
       }
@@ -226,11 +229,11 @@ public final class UnitLoader {
       n = new UnitName(name, name, null, UnitType.SERVICE);
     }
     return new Unit(n, List.of(), UnitStatus.NOT_FOUND, null, List.of(), List.of(), List.of(),
-        List.of(new Diagnostic(name, 0, Severity.ERROR, message)));
+        List.of(new Diagnostic(name, 0, Severity.ERROR, message, Diagnostic.NOT_FOUND)));
   }
 
   private static Unit masked(UnitName id, List<String> aliases, String fragment) {
     return new Unit(id, aliases, UnitStatus.MASKED, fragment, List.of(), List.of(), List.of(),
-        List.of(new Diagnostic(fragment, 0, Severity.NOTICE, "Unit " + id.name() + " is masked.")));
+        List.of(new Diagnostic(fragment, 0, Severity.NOTICE, "Unit " + id.name() + " is masked.", Diagnostic.MASKED)));
   }
 }

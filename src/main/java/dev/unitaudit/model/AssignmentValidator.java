@@ -1,6 +1,7 @@
 package dev.unitaudit.model;
 
 import dev.unitaudit.syntax.Assignment;
+import dev.unitaudit.syntax.Diagnostic;
 
 /**
  * Decides, for one assignment, what systemd's setting parser does with it: apply it, apply it
@@ -13,8 +14,12 @@ public final class AssignmentValidator {
   public enum Outcome { APPLY, IGNORE, FATAL }
 
   /** The outcome plus an optional message (a warning for APPLY/IGNORE, the error for FATAL). */
-  public record Verdict(Outcome outcome, String message) {
-    static final Verdict OK = new Verdict(Outcome.APPLY, null);
+  public record Verdict(Outcome outcome, String message, String category) {
+    static final Verdict OK = new Verdict(Outcome.APPLY, null, null);
+
+    Verdict(Outcome outcome, String message) {
+      this(outcome, message, outcome == Outcome.FATAL ? Diagnostic.REFUSED : Diagnostic.INVALID_VALUE);
+    }
   }
 
   private final SettingCatalog catalog = SettingCatalog.get();
@@ -24,7 +29,7 @@ public final class AssignmentValidator {
     String key = a.key();
     String value = a.value();
     if (!catalog.isKnown(section, key)) {
-      return ignore("Unknown key '" + key + "' in section [" + section + "], ignoring.");
+      return new Verdict(Outcome.IGNORE, "Unknown key '" + key + "' in section [" + section + "], ignoring.", Diagnostic.UNKNOWN_KEY);
     }
     if (key.startsWith("X-")) {
       return new Verdict(Outcome.IGNORE, null);
@@ -87,20 +92,20 @@ public final class AssignmentValidator {
   /** Warnings systemd prints for settings it still applies. */
   private Verdict notices(String key, String value) {
     if ("KillMode".equals(key) && "none".equals(value)) {
-      return new Verdict(Outcome.APPLY, "Unit uses KillMode=none. This is unsafe, as it disables systemd's process lifecycle management for the service. Please update the service to use a safer KillMode=, such as 'mixed' or 'control-group'. Support for KillMode=none is deprecated and will eventually be removed.");
+      return new Verdict(Outcome.APPLY, "Unit uses KillMode=none. This is unsafe, as it disables systemd's process lifecycle management for the service. Please update the service to use a safer KillMode=, such as 'mixed' or 'control-group'. Support for KillMode=none is deprecated and will eventually be removed.", Diagnostic.DEPRECATED);
     }
     if ("User".equals(key) && "nobody".equals(value)) {
-      return new Verdict(Outcome.APPLY, "Special user nobody configured, this is not safe!");
+      return new Verdict(Outcome.APPLY, "Special user nobody configured, this is not safe!", Diagnostic.UNSAFE);
     }
     if ("MemoryLimit".equals(key)) {
-      return new Verdict(Outcome.APPLY, "Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be removed soon.");
+      return new Verdict(Outcome.APPLY, "Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be removed soon.", Diagnostic.DEPRECATED);
     }
     if ("CPUShares".equals(key) || "StartupCPUShares".equals(key)) {
-      return new Verdict(Outcome.APPLY, "Unit uses " + key + "=; please use CPUWeight= instead. Support for " + key + "= will be removed soon.");
+      return new Verdict(Outcome.APPLY, "Unit uses " + key + "=; please use CPUWeight= instead. Support for " + key + "= will be removed soon.", Diagnostic.DEPRECATED);
     }
     if (("StandardOutput".equals(key) || "StandardError".equals(key)) && value.startsWith("syslog")) {
       String which = "StandardOutput".equals(key) ? "output" : "error";
-      return new Verdict(Outcome.APPLY, "Standard " + which + " type " + value + " is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.");
+      return new Verdict(Outcome.APPLY, "Standard " + which + " type " + value + " is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.", Diagnostic.DEPRECATED);
     }
     return Verdict.OK;
   }

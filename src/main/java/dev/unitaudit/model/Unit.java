@@ -24,9 +24,17 @@ public final class Unit {
   private final List<Assignment> applied;
   private final List<Diagnostic> diagnostics;
   private final Map<String, Effective> effective;
+  private final List<Assignment> sectionHeaders;
 
   public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
       List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics) {
+    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, List.of());
+  }
+
+  public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
+      List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
+      List<Assignment> sectionHeaders) {
+    this.sectionHeaders = List.copyOf(sectionHeaders);
     this.name = name;
     this.aliases = List.copyOf(aliases);
     this.status = status;
@@ -87,6 +95,19 @@ public final class Unit {
   /** Effective settings keyed {@code Section.Key}, in the order they were (last) set. */
   public Map<String, Effective> effective() {
     return effective;
+  }
+
+  /**
+   * Where a finding about a setting missing from {@code section} points: the first header of
+   * that section in the fragment (or a drop-in), else the fragment itself (line 0).
+   */
+  public Assignment sectionLocation(String section) {
+    for (Assignment h : sectionHeaders) {
+      if (h.section().equals(section)) {
+        return h;
+      }
+    }
+    return new Assignment(section, "", "", fragment == null ? id() : fragment, 0);
   }
 
   /** The winning assignment of a scalar setting. */

@@ -4,7 +4,25 @@ package dev.unitaudit.syntax;
  * A located message about a unit file: what systemd would log while loading it, or what
  * unitaudit adds on top. {@code line} is 0 when the message concerns the whole file.
  */
-public record Diagnostic(String file, int line, Severity severity, String message) {
+public record Diagnostic(String file, int line, Severity severity, String message, String category) {
+
+  /** What a diagnostic is about; the UA0xxx rules select diagnostics by category. */
+  public static final String SYNTAX = "syntax";
+  public static final String FILE_ERROR = "file-error";
+  public static final String UNKNOWN_SECTION = "unknown-section";
+  public static final String UNKNOWN_KEY = "unknown-key";
+  public static final String INVALID_VALUE = "invalid-value";
+  public static final String DEPRECATED = "deprecated";
+  public static final String REFUSED = "refused";
+  public static final String TREE = "tree";
+  public static final String INEFFECTIVE = "ineffective";
+  public static final String NOT_FOUND = "not-found";
+  public static final String MASKED = "masked";
+  public static final String UNSAFE = "unsafe";
+
+  public Diagnostic(String file, int line, Severity severity, String message) {
+    this(file, line, severity, message, severity == Severity.ERROR ? FILE_ERROR : SYNTAX);
+  }
 
   /** How serious the diagnostic is for loading the file. */
   public enum Severity {

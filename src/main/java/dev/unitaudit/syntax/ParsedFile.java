@@ -11,12 +11,15 @@ import java.util.List;
  *     load; a drop-in loses the rest of its lines), or null when the file was read to its end
  * @param zeroBytes true when the file is empty (0 bytes): systemd treats such a fragment or
  *     drop-in as a mask
+ * @param sectionHeaders each known section header, as an assignment with an empty key (where a
+ *     finding about a missing setting points)
  */
 public record ParsedFile(
     List<Assignment> assignments,
     List<Diagnostic> diagnostics,
     Diagnostic failure,
-    boolean zeroBytes) {
+    boolean zeroBytes,
+    List<Assignment> sectionHeaders) {
 
   public boolean failed() {
     return failure != null;

@@ -24,6 +24,7 @@ public final class UnitFileParser {
   private final Set<String> knownSections;
   private final List<Assignment> assignments = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Assignment> headers = new ArrayList<>();
   private String section;
   private boolean sectionIgnored;
 
@@ -57,7 +58,7 @@ public final class UnitFileParser {
     if (failure != null) {
       diagnostics.add(failure);
     }
-    return new ParsedFile(List.copyOf(assignments), List.copyOf(diagnostics), failure, data.length == 0);
+    return new ParsedFile(List.copyOf(assignments), List.copyOf(diagnostics), failure, data.length == 0, List.copyOf(headers));
   }
 
   /** Returns the file-level failure, or null when the whole file was read. */
@@ -162,13 +163,14 @@ public final class UnitFileParser {
     }
     if (knownSections != null && !knownSections.contains(name)) {
       if (!name.startsWith("X-")) {
-        warn(lineNo, "Unknown section '" + name + "'. Ignoring.");
+        diagnostics.add(new Diagnostic(file, lineNo, Severity.WARNING, "Unknown section '" + name + "'. Ignoring.", Diagnostic.UNKNOWN_SECTION));
       }
       section = null;
       sectionIgnored = true;
     } else {
       section = name;
       sectionIgnored = false;
+      headers.add(new Assignment(name, "", "", file, lineNo));
     }
     return null;
   }

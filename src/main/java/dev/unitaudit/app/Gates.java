@@ -1,0 +1,38 @@
+package dev.unitaudit.app;
+
+import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.result.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CI gates (DESIGN.md): --fail-on, --threshold, --require-level. Each failed gate gives one
+ * reason; the text report ends with them and the exit code is 1.
+ *
+ * @param threshold systemd's integer 0–100 in tenths, or null
+ */
+public record Gates(Severity failOn, Integer threshold, Integer requireLevel) {
+
+  public List<String> failures(AuditReport report) {
+    List<String> out = new ArrayList<>();
+    for (AuditReport.UnitEntry u : report.units()) {
+      if (failOn != null) {
+        for (AuditReport.FindingEntry f : u.findings()) {
+          if (f.suppressed() == null && Severity.parse(f.severity()).compareTo(failOn) >= 0) {
+            out.add("--fail-on " + failOn.word() + ": " + u.unit() + " has " + f.severity() + " finding " + f.rule()
+                + (f.file() == null ? "" : " at " + f.file() + (f.line() == null ? "" : ":" + f.line())));
+          }
+        }
+      }
+      if (threshold != null && u.exposure() != null
+          && u.exposure().movePointRight(1).intValueExact() > threshold) {
+        out.add("--threshold " + threshold + ": " + u.unit() + " has exposure " + u.exposure().toPlainString()
+            + " (above " + threshold / 10 + "." + threshold % 10 + ")");
+      }
+      if (requireLevel != null && u.level() != null && u.level() < requireLevel) {
+        out.add("--require-level " + requireLevel + ": " + u.unit() + " meets level " + u.level());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.unitaudit.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version Maven filtered into version.properties. */
+public final class Version {
+
+  private static final String VERSION = read();
+
+  private Version() {}
+
+  public static String get() {
+    return VERSION;
+  }
+
+  private static String read() {
+    Properties p = new Properties();
+    try (InputStream in = Version.class.getResourceAsStream("/dev/unitaudit/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+}

@@ -1,0 +1,25 @@
+package dev.unitaudit.check;
+
+import dev.unitaudit.model.Unit;
+import java.util.Optional;
+
+/** What a check may look at: the unit, the other units of the tree, and the files. */
+public interface CheckContext {
+
+  Unit unit();
+
+  /** Another unit of the same tree, loaded the way systemd would (empty when not found). */
+  Optional<Unit> lookup(String unitName);
+
+  /** Names of the units of the tree that trigger this one (timers, paths, sockets). */
+  java.util.List<Unit> triggeredBy();
+
+  /**
+   * File modes and owners of a root-relative path, only when auditing a real root
+   * ({@code --root}); empty for repository PATHs, where git keeps no owners or modes.
+   */
+  Optional<FileFacts> fileFacts(String displayPath);
+
+  /** POSIX mode bits and ownership of a file under the audited root. */
+  record FileFacts(int mode, int uid, int gid) {}
+}

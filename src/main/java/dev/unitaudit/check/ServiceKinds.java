@@ -1,0 +1,13 @@
+package dev.unitaudit.check;
+
+import java.util.List;
+
+/** Check kinds for the hardening, rate-limit, alerting and runaway-job families (UA1xxx–UA4xxx). */
+final class ServiceKinds {
+
+  private ServiceKinds() {}
+
+  static List<CheckKind<?>> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.unitaudit.engine;
+
+import dev.unitaudit.check.CheckContext;
+import dev.unitaudit.load.UnitLoader;
+import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.model.UnitName;
+import dev.unitaudit.model.UnitType;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tree a check sees around one unit: other units loaded on demand (and cached), which
+ * timers/paths/sockets trigger it, and file facts under a real root.
+ */
+public final class TreeContext {
+
+  private final UnitLoader loader;
+  private final Path realRoot;
+  private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+  private volatile Map<String, List<Unit>> triggers;
+
+  /** @param realRoot the --root whose file modes are meaningful, or null for repository PATHs */
+  public TreeContext(UnitLoader loader, Path realRoot) {
+    this.loader = loader;
+    this.realRoot = realRoot;
+  }
+
+  public Unit load(String name) {
+    return cache.computeIfAbsent(name, loader::load);
+  }
+
+  /** The check context for one unit. */
+  public CheckContext contextFor(Unit unit) {
+    return new CheckContext() {
+      @Override
+      public Unit unit() {
+        return unit;
+      }
+
+      @Override
+      public Optional<Unit> lookup(String unitName) {
+        if (UnitName.parse(unitName) == null) {
+          return Optional.empty();
+        }
+        Unit u = load(unitName);
+        return u.status() == dev.unitaudit.model.UnitStatus.NOT_FOUND ? Optional.empty() : Optional.of(u);
+      }
+
+      @Override
+      public List<Unit> triggeredBy() {
+        List<Unit> out = new ArrayList<>(triggerIndex().getOrDefault(unit.id(), List.of()));
+        for (String a : unit.aliases()) {
+          out.addAll(triggerIndex().getOrDefault(a, List.of()));
+        }
+        return out;
+      }
+
+      @Override
+      public Optional<FileFacts> fileFacts(String displayPath) {
+        return facts(displayPath);
+      }
+    };
+  }
+
+  /** Which unit each timer, path and socket unit of the tree triggers (Unit= or the same name). */
+  private Map<String, List<Unit>> triggerIndex() {
+    Map<String, List<Unit>> t = triggers;
+    if (t != null) {
+      return t;
+    }
+    Map<String, List<Unit>> idx = new ConcurrentHashMap<>();
+    for (String n : loader.unitNames(java.util.Set.of(UnitType.TIMER, UnitType.PATH, UnitType.SOCKET))) {
+      Unit trig = load(n);
+      String target = triggeredUnit(trig);
+      if (target != null) {
+        idx.computeIfAbsent(target, k -> new ArrayList<>()).add(trig);
+      }
+    }
+    triggers = idx;
+    return idx;
+  }
+
+  /** The unit a timer/path/socket starts: its Unit= or the same-named service. */
+  public static String triggeredUnit(Unit trig) {
+    Optional<Setting> explicit = trig.scalar(trig.type().typeSection(), "Unit");
+    if (explicit.isPresent() && !explicit.get().value().isEmpty()) {
+      return dev.unitaudit.model.Specifiers.expand(explicit.get().value(), trig.name());
+    }
+    UnitName n = trig.name();
+    if (trig.type() == UnitType.SOCKET && Boolean.TRUE.equals(trig.bool("Socket", "Accept").orElse(false))) {
+      return n.prefix() + "@.service";
+    }
+    String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());
+    return stem + "service";
+  }
+
+  private Optional<CheckContext.FileFacts> facts(String displayPath) {
+    if (realRoot == null || displayPath == null) {
+      return Optional.empty();
+    }
+    Path p = realRoot.resolve(displayPath).normalize();
+    if (!p.startsWith(realRoot.toAbsolutePath().normalize()) && !p.startsWith(realRoot)) {
+      return Optional.empty();
+    }
+    try {
+      PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      int mode = 0;
+      for (var perm : a.permissions()) {
+        mode |= 1 << (8 - perm.ordinal());
+      }
+      int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      int gid = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+      return Optional.of(new CheckContext.FileFacts(mode, uid, gid));
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.unitaudit.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The JSON report of DESIGN.md: the stable interface every other format is rendered from and
+ * {@code unitaudit diff} reads back. Field order is fixed by {@link JsonPropertyOrder}.
+ */
+@JsonPropertyOrder({"schemaVersion", "tool", "units", "errors"})
+public record AuditReport(int schemaVersion, Tool tool, List<UnitEntry> units, List<ErrorEntry> errors) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The tool that wrote the report. */
+  @JsonPropertyOrder({"name", "version"})
+  public record Tool(String name, String version) {}
+
+  /** One audited unit. {@code settings} is present only with --include-settings. */
+  @JsonPropertyOrder({"unit", "aliases", "type", "status", "description", "fragment", "dropins",
+      "exposure", "rating", "level", "checks", "findings", "rulesChecked", "settings"})
+  public record UnitEntry(
+      String unit,
+      List<String> aliases,
+      String type,
+      String status,
+      String description,
+      String fragment,
+      List<String> dropins,
+      BigDecimal exposure,
+      String rating,
+      Integer level,
+      List<CheckEntry> checks,
+      List<FindingEntry> findings,
+      List<String> rulesChecked,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<SettingEntry> settings) {}
+
+  /** One row of systemd-analyze security's table. */
+  @JsonPropertyOrder({"name", "json_field", "set", "exposure", "description"})
+  public record CheckEntry(
+      String name,
+      @JsonProperty("json_field") String jsonField,
+      Boolean set,
+      BigDecimal exposure,
+      String description) {}
+
+  /** One finding. */
+  @JsonPropertyOrder({"rule", "title", "severity", "level", "message", "file", "line", "fix", "suppressed"})
+  public record FindingEntry(
+      String rule,
+      String title,
+      String severity,
+      Integer level,
+      String message,
+      String file,
+      Integer line,
+      String fix,
+      Suppressed suppressed) {}
+
+  /** How a finding was accepted. */
+  @JsonPropertyOrder({"by", "reason", "until"})
+  public record Suppressed(String by, String reason, String until) {}
+
+  /** One effective setting with its provenance. */
+  @JsonPropertyOrder({"section", "key", "value", "file", "line"})
+  public record SettingEntry(String section, String key, String value, String file, int line) {}
+
+  /** A unit that could not be audited, or a problem with the tree. */
+  @JsonPropertyOrder({"unit", "file", "line", "message"})
+  public record ErrorEntry(String unit, String file, Integer line, String message) {}
+}

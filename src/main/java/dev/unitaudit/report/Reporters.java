@@ -1,0 +1,29 @@
+package dev.unitaudit.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The reporters by --format name; each is created only when asked for. */
+public final class Reporters {
+
+  private static final Map<String, Supplier<Reporter>> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("text", TextReporter::new);
+    ALL.put("json", JsonReporter::new);
+  }
+
+  private Reporters() {}
+
+  /** The reporter for a format, or null. */
+  public static Reporter get(String format) {
+    Supplier<Reporter> s = ALL.get(format);
+    return s == null ? null : s.get();
+  }
+
+  public static Set<String> formats() {
+    return ALL.keySet();
+  }
+}

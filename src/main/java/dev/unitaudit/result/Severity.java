@@ -1,0 +1,22 @@
+package dev.unitaudit.result;
+
+import java.util.Locale;
+
+/** How bad a finding is, lowest first; {@code --fail-on} compares with this order. */
+public enum Severity {
+  INFO, LOW, MEDIUM, HIGH, CRITICAL;
+
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a severity word, or returns null. */
+  public static Severity parse(String s) {
+    for (Severity v : values()) {
+      if (v.word().equals(s)) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.unitaudit.rules;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unitaudit.check.CheckKind;
+import dev.unitaudit.check.CheckKinds;
+import dev.unitaudit.model.UnitType;
+import dev.unitaudit.result.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads rules files strictly: unknown fields, unknown kinds, bad parameters, missing required
+ * fields and duplicate ids are errors naming {@code file:line}. Built-in rules ship in the jar
+ * (copied from {@code rules/} at build time); {@code --rules FILE|DIR} adds user rules that are
+ * loaded the same way.
+ */
+public final class RuleLoader {
+
+  /** The built-in families, in id-band order; each is {@code rules/<family>.json}. */
+  public static final List<String> FAMILIES = List.of(
+      "diagnostics", "hardening", "rate-limits", "alerting", "runaway", "timers", "resources", "secrets");
+
+  private static final Set<String> FIELDS = Set.of(
+      "id", "name", "title", "severity", "level", "unitTypes", "check", "message", "rationale", "fix", "docs");
+  private static final Pattern ID = Pattern.compile("UA[0-9]{4}");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private final List<Rule> rules = new ArrayList<>();
+
+  /** Loads the built-in rule set from the jar. */
+  public static RuleCatalog builtIn() throws RuleException {
+    RuleLoader l = new RuleLoader();
+    for (String f : FAMILIES) {
+      String res = "/dev/unitaudit/rules/" + f + ".json";
+      try (InputStream in = RuleLoader.class.getResourceAsStream(res)) {
+        if (in == null) {
+          continue; // a family with no rules yet ships no file
+        }
+        l.load(in.readAllBytes(), "rules/" + f + ".json");
+      } catch (IOException e) {
+        throw new RuleException("rules/" + f + ".json: cannot be read: " + e.getMessage());
+      }
+    }
+    return new RuleCatalog(l.rules);
+  }
+
+  /** The built-in rules plus user rules files or directories of {@code *.json}. */
+  public static RuleCatalog withUserRules(List<Path> extra) throws RuleException {
+    RuleLoader l = new RuleLoader();
+    l.rules.addAll(builtIn().all());
+    for (Path p : extra) {
+      List<Path> files = new ArrayList<>();
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().endsWith(".schema.json"))
+              .sorted().forEach(files::add);
+        } catch (IOException e) {
+          throw new RuleException(p + ": cannot be listed: " + e.getMessage());
+        }
+      } else {
+        files.add(p);
+      }
+      for (Path f : files) {
+        try {
+          l.load(Files.readAllBytes(f), f.toString());
+        } catch (IOException e) {
+          throw new RuleException(f + ": cannot be read: " + e.getMessage());
+        }
+      }
+    }
+    return new RuleCatalog(l.rules);
+  }
+
+  private void load(byte[] data, String file) throws RuleException {
+    try (JsonParser p = mapper.getFactory().createParser(data)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new RuleException(file + ":1: a rules file is a JSON object {\"family\": …, \"rules\": […]}");
+      }
+      String family = null;
+      boolean sawRules = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "$schema":
+          case "description":
+            p.skipChildren();
+            break;
+          case "family":
+            family = p.getValueAsString();
+            break;
+          case "rules":
+            if (t != JsonToken.START_ARRAY) {
+              throw new RuleException(file + ":" + line(p.currentTokenLocation()) + ": \"rules\" must be an array");
+            }
+            sawRules = true;
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              int line = line(p.currentTokenLocation());
+              JsonNode n = mapper.readTree(p);
+              rules.add(toRule((ObjectNode) n, family, file + ":" + line));
+            }
+            break;
+          default:
+            throw new RuleException(file + ":" + line(p.currentTokenLocation()) + ": unknown field \"" + field + "\"");
+        }
+      }
+      if (!sawRules) {
+        throw new RuleException(file + ": no \"rules\" array");
+      }
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      throw new RuleException(file + ":" + (loc == null ? 0 : loc.getLineNr()) + ": invalid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new RuleException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static int line(JsonLocation l) {
+    return l == null ? 0 : l.getLineNr();
+  }
+
+  private Rule toRule(ObjectNode n, String family, String where) throws RuleException {
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        throw new RuleException(where + ": unknown field \"" + f + "\"");
+      }
+    }
+    String id = text(n, "id", where);
+    if (!ID.matcher(id).matches()) {
+      throw new RuleException(where + ": id \"" + id + "\" is not UA followed by 4 digits");
+    }
+    for (Rule r : rules) {
+      if (r.id().equals(id)) {
+        throw new RuleException(where + ": duplicate rule id " + id + " (first at " + r.source() + ")");
+      }
+    }
+    String name = text(n, "name", where);
+    if (!NAME.matcher(name).matches()) {
+      throw new RuleException(where + ": name \"" + name + "\" is not kebab-case");
+    }
+    Severity sev = Severity.parse(text(n, "severity", where));
+    if (sev == null) {
+      throw new RuleException(where + ": severity must be critical, high, medium, low or info");
+    }
+    Integer level = null;
+    if (n.has("level")) {
+      if (!n.get("level").isInt() || n.get("level").asInt() < 1 || n.get("level").asInt() > 3) {
+        throw new RuleException(where + ": level must be 1, 2 or 3");
+      }
+      level = n.get("level").asInt();
+    }
+    List<String> types = new ArrayList<>();
+    JsonNode ut = n.get("unitTypes");
+    if (ut == null || !ut.isArray() || ut.isEmpty()) {
+      throw new RuleException(where + ": unitTypes must be a non-empty array");
+    }
+    for (JsonNode t : ut) {
+      if (UnitType.fromSuffix(t.asText()) == null) {
+        throw new RuleException(where + ": unknown unit type \"" + t.asText() + "\"");
+      }
+      types.add(t.asText());
+    }
+    JsonNode check = n.get("check");
+    if (check == null || !check.isObject() || !check.has("kind")) {
+      throw new RuleException(where + ": check must be an object with a kind");
+    }
+    String kindName = check.get("kind").asText();
+    CheckKind<?> kind = CheckKinds.get(kindName);
+    if (kind == null) {
+      throw new RuleException(where + ": unknown check kind \"" + kindName + "\" (known: " + String.join(", ", CheckKinds.names()) + ")");
+    }
+    Object params = bind(kind, check, where);
+    List<String> fix = new ArrayList<>();
+    JsonNode fx = n.get("fix");
+    if (fx == null || !fx.isArray()) {
+      throw new RuleException(where + ": fix must be an array of unit-file lines");
+    }
+    fx.forEach(x -> fix.add(x.asText()));
+    String docs = text(n, "docs", where);
+    if (!docs.startsWith("https://")) {
+      throw new RuleException(where + ": docs must be an https URL");
+    }
+    return new Rule(id, name, text(n, "title", where), sev, level, List.copyOf(types), kindName, params, check,
+        text(n, "message", where), text(n, "rationale", where), List.copyOf(fix), docs, family, where);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object bind(CheckKind kind, JsonNode check, String where) throws RuleException {
+    ObjectNode params = ((ObjectNode) check).deepCopy();
+    params.remove("kind");
+    try {
+      Object p = mapper.treeToValue(params, kind.paramsType());
+      kind.validate(p);
+      return p;
+    } catch (JsonProcessingException e) {
+      throw new RuleException(where + ": bad parameters for check kind " + kind.name() + ": " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw new RuleException(where + ": bad parameters for check kind " + kind.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static String text(JsonNode n, String field, String where) throws RuleException {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new RuleException(where + ": missing or empty \"" + field + "\"");
+    }
+    return v.asText();
+  }
+
+  /** For tests: the field names a rule entry may have. */
+  public static Set<String> fields() {
+    return FIELDS;
+  }
+
+}
