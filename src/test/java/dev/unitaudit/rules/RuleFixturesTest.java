@@ -1,0 +1,104 @@
+package dev.unitaudit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitaudit.app.Selection;
+import dev.unitaudit.engine.RuleEngine;
+import dev.unitaudit.engine.TreeContext;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.result.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every rule on its fixtures: {@code fixtures/rules/<ID>/{bad,good}/<case>/} is a root-like
+ * tree audited with only that rule, and {@code expected.txt} beside the tree lists the exact
+ * findings, one per line, sorted: {@code unit<TAB>rule<TAB>file:line<TAB>message}. A good case's
+ * expected.txt is empty on purpose. The catalog test makes every rule have both kinds of case.
+ */
+class RuleFixturesTest {
+
+  static final Path FIXTURES = Path.of("fixtures/rules");
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleOnItsFixtures() throws Exception {
+    RuleCatalog catalog = RuleLoader.builtIn();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path caseDir : cases()) {
+      String id = caseDir.getParent().getParent().getFileName().toString();
+      String name = id + "/" + caseDir.getParent().getFileName() + "/" + caseDir.getFileName();
+      tests.add(DynamicTest.dynamicTest(name, () -> {
+        Rule rule = catalog.find(id).orElseThrow(() -> new AssertionError("fixture folder names no rule: " + id));
+        assertEquals(read(caseDir.resolve("expected.txt")), run(new RuleCatalog(List.of(rule)), caseDir), name);
+      }));
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void everyRuleHasBadAndGoodCasesAndEveryFolderARule() throws Exception {
+    RuleCatalog catalog = RuleLoader.builtIn();
+    assertFalse(catalog.all().isEmpty());
+    Set<String> ids = new TreeSet<>();
+    catalog.all().forEach(r -> ids.add(r.id()));
+    for (Rule r : catalog.all()) {
+      for (String kind : List.of("bad", "good")) {
+        Path d = FIXTURES.resolve(r.id()).resolve(kind);
+        boolean any = Files.isDirectory(d) && Files.list(d).anyMatch(Files::isDirectory);
+        assertTrue(any, r.id() + " has no " + kind + " fixture under " + d);
+      }
+    }
+    try (Stream<Path> s = Files.list(FIXTURES)) {
+      s.filter(Files::isDirectory).forEach(p -> assertTrue(ids.contains(p.getFileName().toString()),
+          "fixture folder " + p + " names no rule"));
+    }
+  }
+
+  /** The case directories: fixtures/rules/ID/{bad,good}/CASE. */
+  static List<Path> cases() throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(FIXTURES)) {
+      return out;
+    }
+    try (Stream<Path> s = Files.walk(FIXTURES, 3)) {
+      s.filter(p -> FIXTURES.relativize(p).getNameCount() == 3 && Files.isDirectory(p)).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Audits a case tree with only the given rules; returns the findings in expected.txt form. */
+  static String run(RuleCatalog catalog, Path root) throws Exception {
+    Selection sel = Selection.of(List.of(), root, root);
+    TreeContext tree = new TreeContext(sel.loader(), root);
+    RuleEngine engine = new RuleEngine(catalog);
+    List<String> lines = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (String n : sel.unitNames()) {
+      Unit u = tree.load(n);
+      if (!seen.add(u.id())) {
+        continue;
+      }
+      for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
+        lines.add(f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
+      }
+    }
+    lines.sort(null);
+    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+  }
+
+  static String read(Path p) throws IOException {
+    return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "<missing " + p + ">";
+  }
+}
