@@ -97,9 +97,11 @@ public final class UnitLoader {
     }
     List<Assignment> applied = new ArrayList<>();
     List<Assignment> headers = new ArrayList<>();
+    List<Assignment> directives = new ArrayList<>();
     Set<String> sections = new LinkedHashSet<>(id.type().sections());
     ParsedFile pf = UnitFileParser.parse(data, frag.display(), sections);
     headers.addAll(pf.sectionHeaders());
+    directives.addAll(pf.directives());
     boolean failed = applyFile(pf, id, applied, diags);
     if (failed) {
       return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), applied, diags);
@@ -120,6 +122,7 @@ public final class UnitLoader {
       try {
         ParsedFile dp = UnitFileParser.parse(d.dir().fs().read(d.real()), d.display(), sections);
         headers.addAll(dp.sectionHeaders());
+        directives.addAll(dp.directives());
         applyFile(dp, id, applied, diags);
       } catch (IOException e) {
         diags.add(new Diagnostic(d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
@@ -135,7 +138,7 @@ public final class UnitLoader {
         diags.addAll(ServiceVerifier.warnings(applied));
       }
     }
-    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers);
+    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers, directives);
   }
 
   /**

@@ -25,16 +25,18 @@ public final class Unit {
   private final List<Diagnostic> diagnostics;
   private final Map<String, Effective> effective;
   private final List<Assignment> sectionHeaders;
+  private final List<Assignment> directives;
 
   public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
       List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics) {
-    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, List.of());
+    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, List.of(), List.of());
   }
 
   public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
       List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
-      List<Assignment> sectionHeaders) {
+      List<Assignment> sectionHeaders, List<Assignment> directives) {
     this.sectionHeaders = List.copyOf(sectionHeaders);
+    this.directives = List.copyOf(directives);
     this.name = name;
     this.aliases = List.copyOf(aliases);
     this.status = status;
@@ -95,6 +97,11 @@ public final class Unit {
   /** Effective settings keyed {@code Section.Key}, in the order they were (last) set. */
   public Map<String, Effective> effective() {
     return effective;
+  }
+
+  /** The {@code # unitaudit: …} comment lines of the fragment and drop-ins (inline suppressions). */
+  public List<Assignment> directives() {
+    return directives;
   }
 
   /**

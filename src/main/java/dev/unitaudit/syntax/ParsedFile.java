@@ -13,13 +13,15 @@ import java.util.List;
  *     drop-in as a mask
  * @param sectionHeaders each known section header, as an assignment with an empty key (where a
  *     finding about a missing setting points)
+ * @param directives comment lines {@code # unitaudit: …}, the text after the marker as value
  */
 public record ParsedFile(
     List<Assignment> assignments,
     List<Diagnostic> diagnostics,
     Diagnostic failure,
     boolean zeroBytes,
-    List<Assignment> sectionHeaders) {
+    List<Assignment> sectionHeaders,
+    List<Assignment> directives) {
 
   public boolean failed() {
     return failure != null;

@@ -25,6 +25,7 @@ public final class UnitFileParser {
   private final List<Assignment> assignments = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Assignment> headers = new ArrayList<>();
+  private final List<Assignment> directives = new ArrayList<>();
   private String section;
   private boolean sectionIgnored;
 
@@ -58,7 +59,7 @@ public final class UnitFileParser {
     if (failure != null) {
       diagnostics.add(failure);
     }
-    return new ParsedFile(List.copyOf(assignments), List.copyOf(diagnostics), failure, data.length == 0, List.copyOf(headers));
+    return new ParsedFile(List.copyOf(assignments), List.copyOf(diagnostics), failure, data.length == 0, List.copyOf(headers), List.copyOf(directives));
   }
 
   /** Returns the file-level failure, or null when the whole file was read. */
@@ -81,6 +82,7 @@ public final class UnitFileParser {
         return error(lineNo, "Line too long (" + len + " bytes; systemd's limit is 1 MiB), the rest of the file is not read");
       }
       if (isCommentLine(data, start, end)) {
+        collectDirective(data, start, end, lineNo);
         continue; // L3: comments vanish even inside a continuation
       }
       int from = start;
@@ -207,6 +209,33 @@ public final class UnitFileParser {
       pos++;
     }
     return pos;
+  }
+
+  /** Marker of unitaudit's own comment directives (inline suppressions). */
+  static final String DIRECTIVE = "unitaudit:";
+
+  /**
+   * Keeps comment lines of the form {@code # unitaudit: …} (after the comment character and
+   * blanks): systemd ignores them, unitaudit reads them as inline suppressions.
+   */
+  private void collectDirective(byte[] d, int start, int end, int lineNo) {
+    int i = start;
+    while (i < end && isTrimmable(d[i])) {
+      i++;
+    }
+    i++; // the '#' or ';'
+    while (i < end && (d[i] == ' ' || d[i] == '\t')) {
+      i++;
+    }
+    int len = DIRECTIVE.length();
+    if (end - i < len || !new String(d, i, len, StandardCharsets.US_ASCII).equals(DIRECTIVE)) {
+      return;
+    }
+    if (!Utf8.isValid(d, i, end)) {
+      return;
+    }
+    String text = new String(d, i + len, end - i - len, StandardCharsets.UTF_8).strip();
+    directives.add(new Assignment("", DIRECTIVE, text, file, lineNo));
   }
 
   private static boolean isCommentLine(byte[] d, int start, int end) {
