@@ -1,0 +1,72 @@
+package dev.unitaudit.app;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Accepted findings. An entry is keyed by unit, rule and a fingerprint of the file and message
+ * (not the line), so moving a line does not make an accepted finding new again.
+ */
+@JsonPropertyOrder({"schemaVersion", "findings"})
+public record Baseline(int schemaVersion, List<Entry> findings) {
+
+  /** One accepted finding. */
+  @JsonPropertyOrder({"unit", "rule", "fingerprint", "file", "message"})
+  public record Entry(String unit, String rule, String fingerprint, String file, String message) {}
+
+  public static Baseline of(AuditReport report) {
+    List<Entry> out = new ArrayList<>();
+    for (AuditReport.UnitEntry u : report.units()) {
+      for (AuditReport.FindingEntry f : u.findings()) {
+        if (f.suppressed() == null) {
+          out.add(new Entry(u.unit(), f.rule(), fingerprint(u.unit(), f), f.file(), f.message()));
+        }
+      }
+    }
+    return new Baseline(1, out);
+  }
+
+  /** A stable hash of what a finding is, leaving out where exactly (the line) it is. */
+  public static String fingerprint(String unit, AuditReport.FindingEntry f) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      String key = unit + "\n" + f.rule() + "\n" + f.file() + "\n" + f.message();
+      return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JVM", e);
+    }
+  }
+
+  public String toJson() {
+    return Json.write(this);
+  }
+
+  public static Baseline read(Path file) throws UsageException {
+    try {
+      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(Files.readAllBytes(file), Baseline.class);
+    } catch (IOException e) {
+      throw new UsageException(file + ": not a unitaudit baseline: " + e.getMessage());
+    }
+  }
+
+  public boolean contains(String unit, String rule, String fingerprint) {
+    for (Entry e : findings) {
+      if (e.unit().equals(unit) && e.rule().equals(rule) && e.fingerprint().equals(fingerprint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.unitaudit.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code .unitaudit.json}: project defaults. Strict: an unknown key is an error naming the file.
+ *
+ * @param level default --level
+ * @param format default --format
+ * @param failOn default --fail-on
+ * @param disabledRules rule ids or names never evaluated
+ * @param severity per-rule severity overrides (id → critical|high|medium|low|info)
+ * @param ignore per-unit accepted findings, each with a reason
+ * @param rules extra rules files or directories, relative to the config file
+ */
+public record ProjectConfig(
+    Integer level,
+    String format,
+    String failOn,
+    List<String> disabledRules,
+    Map<String, String> severity,
+    List<Ignore> ignore,
+    List<String> rules) {
+
+  /** Findings of {@code rules} on {@code unit} (a name or a glob with *) are accepted. */
+  public record Ignore(String unit, List<String> rules, String reason, String until) {}
+
+  /** The file name looked up from each PATH (or --root) upward. */
+  public static final String FILE_NAME = ".unitaudit.json";
+
+  /** A loaded config and where it came from. */
+  public record Loaded(ProjectConfig config, Path file) {}
+
+  public static Loaded read(Path file) throws UsageException {
+    ObjectMapper om = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      ProjectConfig c = om.readValue(Files.readAllBytes(file), ProjectConfig.class);
+      if (c.ignore() != null) {
+        for (Ignore i : c.ignore()) {
+          if (i.unit() == null || i.rules() == null || i.rules().isEmpty() || i.reason() == null || i.reason().isBlank()) {
+            throw new UsageException(file + ": every ignore entry needs unit, rules and a reason");
+          }
+        }
+      }
+      return new Loaded(c, file);
+    } catch (UnrecognizedPropertyException e) {
+      throw new UsageException(file + ":" + e.getLocation().getLineNr() + ": unknown key \"" + e.getPropertyName()
+          + "\" (known: level, format, failOn, disabledRules, severity, ignore, rules)");
+    } catch (JsonProcessingException e) {
+      throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UsageException(file + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Looks for {@code .unitaudit.json} from {@code start} upward to the repository root (a folder
+   * holding {@code .git}) or the filesystem root; null when there is none.
+   */
+  public static Path findUpward(Path start) {
+    Path p = start.toAbsolutePath().normalize();
+    if (!Files.isDirectory(p)) {
+      p = p.getParent();
+    }
+    while (p != null) {
+      Path f = p.resolve(FILE_NAME);
+      if (Files.isRegularFile(f)) {
+        return f;
+      }
+      if (Files.exists(p.resolve(".git"))) {
+        return null;
+      }
+      p = p.getParent();
+    }
+    return null;
+  }
+
+  static boolean unitMatches(String pattern, String unit) {
+    if (!pattern.contains("*")) {
+      return pattern.equals(unit);
+    }
+    String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q");
+    return unit.matches(regex);
+  }
+
+  @JsonProperty("$schema")
+  void schema(String ignored) {
+    // editors may point at a schema; accepted and ignored
+  }
+}
