@@ -8,6 +8,16 @@ final class ServiceKinds {
   private ServiceKinds() {}
 
   static List<CheckKind<?>> all() {
-    return List.of();
+    return List.of(
+        new EffectiveSettingCheck(),
+        new WritablePathsCheck(),
+        new BroadPathsCheck(),
+        new PermittedSetCheck(),
+        new SettingsPresentCheck(),
+        new CanonicalSpellingCheck(),
+        new DependencyExistsCheck(),
+        new TypeConflictCheck(),
+        new ForbiddenValueCheck(),
+        new TimerOverlapCheck());
   }
 }

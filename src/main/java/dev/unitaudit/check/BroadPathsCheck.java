@@ -1,0 +1,80 @@
+package dev.unitaudit.check;
+
+import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Specifiers;
+import dev.unitaudit.model.Unit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code broad-paths}: no entry of a path-list setting (ReadWritePaths=) may be one of the
+ * {@code broad} directories. Entries are compared after dropping systemd's {@code -} (ignore if
+ * missing) and {@code +} (relative to RootDirectory=) prefixes, expanding specifiers and removing
+ * trailing and doubled slashes, so {@code -/var/} is {@code /var}. One hit per broad entry, at
+ * the assignment that added it.
+ */
+public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> {
+
+  /** Parameters: section (default: type section), key (a path list), the broad paths. */
+  public record Params(String section, String key, List<String> broad) {}
+
+  @Override
+  public String name() {
+    return "broad-paths";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p) {
+    if (p.key() == null || p.broad() == null || p.broad().isEmpty()) {
+      throw new IllegalArgumentException("broad-paths needs key and a non-empty broad list");
+    }
+    for (String b : p.broad()) {
+      if (!b.equals(normalise(b))) {
+        throw new IllegalArgumentException("broad path \"" + b + "\" is not a normalised absolute path");
+      }
+    }
+  }
+
+  @Override
+  public List<Hit> evaluate(CheckContext ctx, Params p) {
+    Unit u = ctx.unit();
+    String section = Checks.section(u, p.section());
+    List<Hit> hits = new ArrayList<>();
+    for (Setting s : u.list(section, p.key())) {
+      for (String word : s.value().trim().split("\\s+")) {
+        String path = normalise(Specifiers.expand(stripPrefixes(word), u.name()));
+        if (p.broad().contains(path)) {
+          Map<String, String> v = new HashMap<>(Checks.values(p.key(), Optional.of(s)));
+          v.put("path", path);
+          hits.add(Hit.at(s.origin(), v));
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static String stripPrefixes(String word) {
+    String w = word;
+    while (w.startsWith("-") || w.startsWith("+")) {
+      w = w.substring(1);
+    }
+    return w;
+  }
+
+  /** {@code //var///} → {@code /var}; {@code /} stays {@code /}. */
+  static String normalise(String path) {
+    String p = path.replaceAll("/{2,}", "/");
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.unitaudit.check;
+
+import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Specifiers;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.model.UnitName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code dependency-exists}: every unit named by the {@code keys} dependency settings (OnFailure=)
+ * must exist in the audited tree, after expanding specifiers the way the manager does for this
+ * unit ({@code alert@%n.service} on {@code app.service} names {@code alert@app.service.service}).
+ * An instance exists when its own file or its template does. On a template, whose instance is not
+ * known, {@code %i}/{@code %n} keep a literal {@code %i} as the instance and only the target's
+ * template is looked up. One hit per missing name, at the assignment that named it.
+ */
+public final class DependencyExistsCheck implements CheckKind<DependencyExistsCheck.Params> {
+
+  /** Parameters: section (default: Unit), the dependency keys. */
+  public record Params(String section, List<String> keys) {}
+
+  @Override
+  public String name() {
+    return "dependency-exists";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p) {
+    if (p.keys() == null || p.keys().isEmpty()) {
+      throw new IllegalArgumentException("dependency-exists needs a non-empty keys list");
+    }
+  }
+
+  @Override
+  public List<Hit> evaluate(CheckContext ctx, Params p) {
+    Unit u = ctx.unit();
+    String section = p.section() == null ? "Unit" : p.section();
+    UnitName self = u.name().isTemplate() ? u.name().withInstance("%i") : u.name();
+    List<Hit> hits = new ArrayList<>();
+    for (String key : p.keys()) {
+      for (Setting s : u.list(section, key)) {
+        for (String word : s.value().trim().split("\\s+")) {
+          String target = Specifiers.expand(word, self);
+          if (!word.isEmpty() && !exists(ctx, target)) {
+            Map<String, String> v = Checks.values(key, Optional.of(s));
+            v.put("target", target);
+            hits.add(Hit.at(s.origin(), v));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  /** The unit or, for an instance (whose instance may contain '@' or a literal %i), its template. */
+  static boolean exists(CheckContext ctx, String target) {
+    if (UnitName.parse(target) != null && ctx.lookup(target).isPresent()) {
+      return true;
+    }
+    int at = target.indexOf('@');
+    int dot = target.lastIndexOf('.');
+    if (at <= 0 || dot < at) {
+      return false;
+    }
+    return ctx.lookup(target.substring(0, at) + "@" + target.substring(dot)).isPresent();
+  }
+}
