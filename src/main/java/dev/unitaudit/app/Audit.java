@@ -1,0 +1,137 @@
+package dev.unitaudit.app;
+
+import dev.unitaudit.engine.RuleEngine;
+import dev.unitaudit.engine.TreeContext;
+import dev.unitaudit.model.Effective;
+import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.model.UnitStatus;
+import dev.unitaudit.model.UnitType;
+import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.AuditReport.CheckEntry;
+import dev.unitaudit.report.AuditReport.ErrorEntry;
+import dev.unitaudit.report.AuditReport.FindingEntry;
+import dev.unitaudit.report.AuditReport.SettingEntry;
+import dev.unitaudit.report.AuditReport.UnitEntry;
+import dev.unitaudit.result.Finding;
+import dev.unitaudit.rules.RuleCatalog;
+import dev.unitaudit.score.CheckRow;
+import dev.unitaudit.score.ExposureCalculator;
+import dev.unitaudit.score.PolicyException;
+import dev.unitaudit.score.SecurityAssessment;
+import dev.unitaudit.score.SecurityPolicy;
+import dev.unitaudit.syntax.Diagnostic;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit pipeline of DESIGN.md: select → load → check → score → one JSON report. Every other
+ * output format is rendered from the {@link AuditReport} this returns.
+ */
+public final class Audit {
+
+  private final RuleEngine engine;
+  private final SecurityPolicy policy;
+  private final Suppressions suppressions;
+  private final int level;
+  private final boolean includeSettings;
+
+  public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
+      boolean includeSettings) {
+    this.engine = new RuleEngine(catalog);
+    this.policy = policy;
+    this.suppressions = suppressions;
+    this.level = level;
+    this.includeSettings = includeSettings;
+  }
+
+  /** Audits every unit the selection names; never throws for anything found in the tree. */
+  public AuditReport run(Selection selection) {
+    TreeContext tree = new TreeContext(selection.loader(), selection.root());
+    List<ErrorEntry> errors = new ArrayList<>();
+    for (Diagnostic d : selection.loader().scanDiagnostics()) {
+      errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
+    }
+    Map<String, UnitEntry> byId = new LinkedHashMap<>();
+    for (String name : selection.unitNames()) {
+      Unit unit = tree.load(name);
+      if (byId.containsKey(unit.id())) {
+        continue; // an alias named next to its target: one unit, already reported with its aliases
+      }
+      byId.put(unit.id(), audit(tree, unit, errors));
+    }
+    errors.addAll(suppressions.problems());
+    return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("unitaudit", Version.get()),
+        List.copyOf(byId.values()), List.copyOf(errors));
+  }
+
+  private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {
+    String id = unit.id();
+    for (Diagnostic d : unit.diagnostics()) {
+      if (d.severity() == Diagnostic.Severity.ERROR || unit.status() == UnitStatus.NOT_FOUND) {
+        errors.add(new ErrorEntry(id, d.file(), d.line() > 0 ? d.line() : null, d.message()));
+      }
+    }
+    if (unit.status() == UnitStatus.NOT_FOUND && unit.diagnostics().isEmpty()) {
+      errors.add(new ErrorEntry(id, null, null, "Unit " + id + " not found."));
+    }
+    List<Finding> findings = List.of();
+    List<String> checked = List.of();
+    Integer achieved = null;
+    if (unit.status() == UnitStatus.LOADED) {
+      RuleEngine.Outcome o = engine.evaluate(tree.contextFor(unit));
+      findings = suppressions.apply(unit, o.findings(), errors);
+      checked = o.rulesChecked();
+      if (unit.type() == UnitType.SERVICE) {
+        achieved = RuleEngine.achievedLevel(findings.stream().filter(f -> f.level() != null).toList());
+      }
+    }
+    List<FindingEntry> reported = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.level() == null || f.level() <= level) {
+        reported.add(entry(f));
+      }
+    }
+    BigDecimal exposure = null;
+    String rating = null;
+    List<CheckEntry> checks = List.of();
+    if (unit.status() == UnitStatus.LOADED && unit.type() == UnitType.SERVICE) {
+      try {
+        SecurityAssessment a = ExposureCalculator.assess(unit.name(), unit.assignments(), policy);
+        exposure = BigDecimal.valueOf(a.exposureTenths(), 1);
+        rating = a.rating().name();
+        checks = a.rows().stream().map(Audit::check).toList();
+      } catch (PolicyException e) {
+        errors.add(new ErrorEntry(id, null, null, e.getMessage()));
+      }
+    }
+    return new UnitEntry(id, unit.aliases(), unit.type().suffix(), unit.status().word(),
+        unit.string("Unit", "Description").orElse(null), unit.fragment(), unit.dropins(), exposure, rating,
+        achieved, checks, reported, checked, includeSettings ? settings(unit) : null);
+  }
+
+  private static CheckEntry check(CheckRow r) {
+    return new CheckEntry(r.name(), r.jsonField(), r.set(), r.exposureTenths() == null ? null
+        : BigDecimal.valueOf(r.exposureTenths(), 1), r.description());
+  }
+
+  private static FindingEntry entry(Finding f) {
+    Finding.Suppression s = f.suppressed();
+    return new FindingEntry(f.rule(), f.title(), f.severity().word(), f.level(), f.message(), f.file(),
+        f.file() == null || f.line() <= 0 ? null : f.line(), String.join("\n", f.fix()),
+        s == null ? null : new AuditReport.Suppressed(s.by(), s.reason(), s.until()));
+  }
+
+  private static List<SettingEntry> settings(Unit unit) {
+    List<SettingEntry> out = new ArrayList<>();
+    for (Effective e : unit.effective().values()) {
+      for (Setting s : e.settings()) {
+        out.add(new SettingEntry(e.section(), e.key(), s.value(), s.file(), s.line()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.unitaudit.app;
+
+import dev.unitaudit.engine.InlineSuppression;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.report.AuditReport.ErrorEntry;
+import dev.unitaudit.result.Finding;
+import dev.unitaudit.result.Severity;
+import dev.unitaudit.rules.RuleCatalog;
+import dev.unitaudit.syntax.Assignment;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How findings are accepted on purpose: inline {@code # unitaudit: ignore=…} comments in the
+ * unit's files, and the project config's disabled rules, severity overrides and per-unit ignores.
+ * Suppressed findings stay in the report, marked; problems with a suppression (no reason, an
+ * unknown rule id, an expired date) are reported as errors with their file:line.
+ */
+public final class Suppressions {
+
+  private final RuleCatalog catalog;
+  private final ProjectConfig config;
+  private final String configFile;
+  private final boolean inline;
+  private final LocalDate today;
+  private final List<ErrorEntry> problems = new ArrayList<>();
+
+  /**
+   * @param config null when no config applies
+   * @param inline false with --ignore-tree-config: comments in the audited files are not trusted
+   */
+  public Suppressions(RuleCatalog catalog, ProjectConfig config, String configFile, boolean inline, LocalDate today) {
+    this.catalog = catalog;
+    this.config = config;
+    this.configFile = configFile;
+    this.inline = inline;
+    this.today = today;
+    if (config != null) {
+      for (String id : list(config.disabledRules())) {
+        if (catalog.find(id).isEmpty()) {
+          problems.add(new ErrorEntry(null, configFile, null, "disabledRules: unknown rule " + id));
+        }
+      }
+      for (ProjectConfig.Ignore i : list(config.ignore())) {
+        for (String id : i.rules()) {
+          if (catalog.find(id).isEmpty()) {
+            problems.add(new ErrorEntry(null, configFile, null, "ignore: unknown rule " + id + " for " + i.unit()));
+          }
+        }
+      }
+    }
+  }
+
+  public static Suppressions none(RuleCatalog catalog) {
+    return new Suppressions(catalog, null, null, true, LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /** Problems not tied to one unit (the config's), reported once. */
+  List<ErrorEntry> problems() {
+    return problems;
+  }
+
+  /** The unit's findings with config changes applied and suppressions marked. */
+  List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
+    List<InlineSuppression> active = inline ? inlineFor(unit, errors) : List.of();
+    Set<String> disabled = new HashSet<>(list(config == null ? null : config.disabledRules()));
+    Map<String, String> severities = config == null || config.severity() == null ? Map.of() : config.severity();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (disabled.contains(f.rule())) {
+        continue;
+      }
+      Finding g = f;
+      String sev = severities.get(f.rule());
+      if (sev != null) {
+        g = new Finding(f.unit(), f.rule(), f.title(), Severity.parse(sev), f.level(), f.message(), f.file(),
+            f.line(), f.fix(), null);
+      }
+      Finding.Suppression s = suppression(unit.id(), g.rule(), active);
+      out.add(s == null ? g : g.withSuppression(s));
+    }
+    return out;
+  }
+
+  private Finding.Suppression suppression(String unitId, String rule, List<InlineSuppression> active) {
+    for (InlineSuppression s : active) {
+      if (s.ids().contains(rule)) {
+        return new Finding.Suppression("inline", s.reason(),
+            s.until() == null ? null : s.until().toString());
+      }
+    }
+    if (config != null) {
+      for (ProjectConfig.Ignore i : list(config.ignore())) {
+        if (ProjectConfig.unitMatches(i.unit(), unitId) && i.rules().contains(rule)
+            && (i.until() == null || !today.isAfter(LocalDate.parse(i.until())))) {
+          return new Finding.Suppression("config", i.reason(), i.until());
+        }
+      }
+    }
+    return null;
+  }
+
+  private List<InlineSuppression> inlineFor(Unit unit, List<ErrorEntry> errors) {
+    List<InlineSuppression> out = new ArrayList<>();
+    for (Assignment d : unit.directives()) {
+      InlineSuppression s = InlineSuppression.parse(d);
+      if (s.problem() != null) {
+        errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "invalid suppression: " + s.problem()));
+        continue;
+      }
+      boolean ok = true;
+      for (String id : s.ids()) {
+        if (catalog.find(id).isEmpty()) {
+          errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "suppression names unknown rule " + id));
+        }
+      }
+      if (s.expiredOn(today)) {
+        errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "suppression of " + String.join(",", s.ids())
+            + " expired on " + s.until() + "; the findings count again"));
+        ok = false;
+      }
+      if (ok) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static <T> List<T> list(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.unitaudit.cli;
+
+import dev.unitaudit.app.Gates;
+import dev.unitaudit.app.UsageException;
+import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.Reporter;
+import dev.unitaudit.report.Reporters;
+import dev.unitaudit.result.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code unitaudit [audit]}: load, check, score, report, and apply the CI gates. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Audit systemd units: systemd-analyze's exposure score, the hardening ladder and the rule set.")
+public final class AuditCommand implements Callable<Integer> {
+
+  @Mixin RootOptions selection;
+  @Mixin AuditOptions options;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+      description = "text (default on a terminal), json (default otherwise), junit, sarif, markdown, github, prometheus")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
+  Path output;
+
+  @Option(names = "--report", paramLabel = "FMT=FILE", description = "Also write FMT to FILE (repeatable).")
+  List<String> reports = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Gate: fail when an unsuppressed finding at or above SEVERITY remains (critical, high, medium, low, info).")
+  String failOn;
+
+  @Option(names = "--threshold", paramLabel = "N",
+      description = "Gate: fail when a unit's exposure is above N, systemd's integer 0-100 in tenths (50 = 5.0).")
+  String threshold;
+
+  @Option(names = "--require-level", paramLabel = "N", description = "Gate: fail when a service meets less than level N.")
+  Integer requireLevel;
+
+  @Option(names = "--no-fail", description = "Report only: exit 0 whatever the gates say.")
+  boolean noFail;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(err);
+    } catch (UsageException e) {
+      err.println("unitaudit: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+  }
+
+  private int run(PrintWriter err) throws UsageException {
+    Gates gates = new Gates(failOn == null ? null : severity(failOn), threshold(), requireLevel(requireLevel));
+    AuditSetup setup = AuditSetup.of(selection, options);
+    String fmt = format != null ? format
+        : setup.config != null && setup.config.config().format() != null ? setup.config.config().format()
+        : TerminalInfo.isTerminal() ? "text" : "json";
+    List<String[]> outputs = new ArrayList<>();
+    outputs.add(new String[] {fmt, output == null ? null : output.toString()});
+    for (String r : reports) {
+      int eq = r.indexOf('=');
+      if (eq <= 0 || eq == r.length() - 1) {
+        throw new UsageException("--report " + r + ": expected FORMAT=FILE");
+      }
+      outputs.add(new String[] {r.substring(0, eq), r.substring(eq + 1)});
+    }
+    for (String[] o : outputs) {
+      if (Reporters.get(o[0]) == null) {
+        throw new UsageException("unknown format '" + o[0] + "' (" + String.join(", ", Reporters.formats()) + ")");
+      }
+    }
+    AuditReport report = setup.audit.run(setup.selection);
+    boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
+        && !setup.selection.unitNames().isEmpty();
+    for (String[] o : outputs) {
+      Reporter r = Reporters.get(o[0]);
+      boolean toTerminal = o[1] == null && TerminalInfo.isTerminal();
+      Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
+          : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o[1] != null);
+      String text = r.render(report, setup.catalog, ro);
+      if (o[1] == null) {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      } else {
+        try {
+          Files.writeString(Path.of(o[1]), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UsageException(o[1] + ": cannot write: " + e.getMessage());
+        }
+      }
+    }
+    for (AuditReport.ErrorEntry e : report.errors()) {
+      err.println("unitaudit: " + (e.unit() == null ? "" : e.unit() + ": ")
+          + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+    }
+    if (nothing) {
+      err.println("unitaudit: nothing could be audited");
+      return ExitCode.USAGE.code();
+    }
+    List<String> failures = gates.failures(report);
+    for (String f : failures) {
+      err.println("unitaudit: gate failed: " + f);
+    }
+    return failures.isEmpty() || noFail ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+  }
+
+  private static Severity severity(String s) throws UsageException {
+    Severity v = Severity.parse(s);
+    if (v == null) {
+      throw new UsageException("--fail-on " + s + ": expected critical, high, medium, low or info");
+    }
+    return v;
+  }
+
+  /** systemd's --threshold: an integer 0..100 in tenths; anything else is a usage error. */
+  private Integer threshold() throws UsageException {
+    if (threshold == null) {
+      return null;
+    }
+    if (!threshold.matches("[0-9]{1,3}") || Integer.parseInt(threshold) > 100) {
+      throw new UsageException("--threshold " + threshold + ": expected an integer 0-100 (tenths: 50 means 5.0)");
+    }
+    return Integer.parseInt(threshold);
+  }
+
+  private static Integer requireLevel(Integer n) throws UsageException {
+    if (n != null && (n < 0 || n > 3)) {
+      throw new UsageException("--require-level " + n + ": expected 0, 1, 2 or 3");
+    }
+    return n;
+  }
+}
