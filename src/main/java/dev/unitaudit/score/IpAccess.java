@@ -66,10 +66,13 @@ final class IpAccess {
         return null;
       }
     }
+    // the address is masked to its prefix before anything looks at it (in_addr_prefix_add()),
+    // so 127.0.0.1/4 is 112.0.0.0/4 and not a loopback address (verified with systemd 252)
     if (v4 != null) {
-      return new Prefix(false, len, v4[0] == 127);
+      int first = len >= 8 ? v4[0] : v4[0] & (0xff << (8 - len)) & 0xff;
+      return new Prefix(false, len, first == 127);
     }
-    boolean loopback = true;
+    boolean loopback = len == 128;
     for (int i = 0; i < 7; i++) {
       loopback &= v6[i] == 0;
     }

@@ -1,0 +1,84 @@
+package dev.unitaudit.score;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes a random service that exercises the settings the assessors read: valid and invalid
+ * values, resets, repeated list assignments and overriding drop-ins.
+ */
+final class RandomUnit {
+
+  private static final String[] BOOLEANS = {"yes", "no", "true", "0", "on", "Off", "maybe", ""};
+
+  private static final List<String> BOOLEAN_KEYS = List.of("PrivateDevices", "PrivateMounts", "PrivateNetwork",
+      "PrivateTmp", "PrivateUsers", "ProtectControlGroups", "ProtectKernelModules", "ProtectKernelTunables",
+      "ProtectKernelLogs", "ProtectClock", "ProtectHostname", "LockPersonality", "MemoryDenyWriteExecute",
+      "NoNewPrivileges", "RemoveIPC", "RestrictRealtime", "RestrictSUIDSGID", "DynamicUser");
+
+  private static final String[][] CHOICES = {
+    {"User", "root", "0", "nobody", "65534", "svc", "%p", ""},
+    {"SupplementaryGroups", "adm", "adm wheel", ""},
+    {"CapabilityBoundingSet", "", "~", "CAP_SYS_ADMIN", "~CAP_SYS_ADMIN CAP_NET_RAW", "CAP_NET_BIND_SERVICE CAP_KILL",
+        "cap_chown", "~CAP_SYS_TIME CAP_WAKE_ALARM CAP_BPF", "CAP_BOGUS", "12 21", "~CAP_MKNOD"},
+    {"AmbientCapabilities", "", "CAP_NET_BIND_SERVICE", "~CAP_NET_BIND_SERVICE", "CAP_BOGUS"},
+    {"ProtectHome", "yes", "no", "read-only", "tmpfs", "true", "bogus", ""},
+    {"ProtectSystem", "yes", "no", "full", "strict", "false", "bogus", ""},
+    {"RootDirectory", "/", "/srv/root", "//", ""},
+    {"UMask", "0022", "0077", "0027", "0002", "0007", "0070", "0000", "777", "bogus"},
+    {"KeyringMode", "private", "shared", "inherit", "bogus"},
+    {"ProtectProc", "noaccess", "invisible", "ptraceable", "default", "bogus"},
+    {"ProcSubset", "pid", "all", "bogus"},
+    {"NotifyAccess", "all", "main", "none", "exec"},
+    {"Delegate", "yes", "no", "", "cpu memory", "bogus"},
+    {"RestrictNamespaces", "yes", "no", "", "user net", "~user", "~mnt pid", "cgroup ipc uts", "bogus", "~yes"},
+    {"RestrictAddressFamilies", "", "none", "AF_UNIX", "AF_INET AF_INET6", "~AF_INET", "~AF_PACKET AF_NETLINK",
+        "AF_UNIX AF_NETLINK", "~AF_BLUETOOTH", "AF_UNSPEC", "AF_LOCAL AF_ROUTE", "~AF_UNIX"},
+    {"SystemCallArchitectures", "native", "", "native x86-64", "x86-64", "bogus", "native native"},
+    {"SystemCallFilter", "", "@system-service", "~@privileged @resources", "~@mount", "@default", "~@clock:EPERM",
+        "@system-service @clock", "~@debug @obsolete @cpu-emulation @raw-io @reboot @swap @module",
+        "~swapon:EACCES", "setuid", "@bogus", "~reboot", "~@chown"},
+    {"IPAddressDeny", "any", "", "0.0.0.0/0", "::/0", "0.0.0.0/0 ::/0", "10.0.0.0/8", "bogus"},
+    {"IPAddressAllow", "localhost", "", "127.0.0.1", "10.1.2.3/8", "::1", "link-local", "any", "127.0.0.1/4"},
+    {"IPIngressFilterPath", "/sys/fs/bpf/foo", ""},
+    {"DevicePolicy", "auto", "closed", "strict", "bogus"},
+    {"DeviceAllow", "/dev/null rw", "char-rtc r", "", "block-loop", "/dev/sda rwm", "/dev//null r", "/tmp/x r"},
+    {"RootImage", "/srv/img.raw", ""},
+  };
+
+  private RandomUnit() {}
+
+  static void write(Random rnd, Path dir, String name) throws IOException {
+    StringBuilder unit = new StringBuilder("[Unit]\nDescription=generated\n");
+    if (rnd.nextInt(6) == 0) {
+      unit.append("DefaultDependencies=").append(rnd.nextBoolean() ? "no" : "yes").append('\n');
+    }
+    unit.append("[Service]\nExecStart=/bin/true\n");
+    int lines = rnd.nextInt(25);
+    for (int i = 0; i < lines; i++) {
+      unit.append(line(rnd)).append('\n');
+    }
+    Files.writeString(dir.resolve(name), unit.toString());
+    if (rnd.nextInt(3) == 0) {
+      Path d = Files.createDirectories(dir.resolve(name + ".d"));
+      StringBuilder drop = new StringBuilder("[Service]\n");
+      int more = 1 + rnd.nextInt(6);
+      for (int i = 0; i < more; i++) {
+        drop.append(line(rnd)).append('\n');
+      }
+      Files.writeString(d.resolve("override.conf"), drop.toString());
+    }
+  }
+
+  private static String line(Random rnd) {
+    if (rnd.nextInt(3) == 0) {
+      String key = BOOLEAN_KEYS.get(rnd.nextInt(BOOLEAN_KEYS.size()));
+      return key + "=" + BOOLEANS[rnd.nextInt(BOOLEANS.length)];
+    }
+    String[] c = CHOICES[rnd.nextInt(CHOICES.length)];
+    return c[0] + "=" + c[1 + rnd.nextInt(c.length - 1)];
+  }
+}

@@ -1,0 +1,149 @@
+package dev.unitaudit.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitaudit.load.SearchPath;
+import dev.unitaudit.load.UnitLoader;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.model.UnitStatus;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The property test: random combinations of every setting the 81 checks read (valid, invalid,
+ * reset and drop-in overrides) are written as units, scored by the real
+ * {@code systemd-analyze security --offline=true} and by us, and compared row by row and on the
+ * overall exposure. The seed is printed; {@code -Dunitaudit.seed=N} reproduces a run and
+ * {@code -Dunitaudit.units=N} changes its size (default 500).
+ */
+class SystemdDifferentialTest {
+
+  private static final String ANALYZE = "/usr/bin/systemd-analyze";
+
+  @Test
+  void randomUnitsScoreExactlyAsSystemdAnalyze() throws Exception {
+    if (!Files.isExecutable(Path.of(ANALYZE))) {
+      String msg = "SKIPPED: " + ANALYZE + " is not installed";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError(msg + " and CI=true");
+      }
+      System.err.println(msg);
+      Assumptions.abort(msg);
+    }
+    long seed = Long.getLong("unitaudit.seed", 20261201L);
+    int count = Integer.getInteger("unitaudit.units", 500);
+    System.out.println("SystemdDifferentialTest: seed " + seed + ", " + count + " units");
+    Path root = Files.createTempDirectory("unitaudit-prop");
+    try {
+      Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
+      Random rnd = new Random(seed);
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = "gen" + i + ".service";
+        names.add(name);
+        RandomUnit.write(rnd, dir, name);
+      }
+      // systemd skips units it refuses to load; the text run says which ones it scored
+      Map<String, String> totals = analyzeTotals(root, names);
+      List<String> scored = names.stream().filter(totals::containsKey).toList();
+      List<JsonNode> systemdRows = analyzeJson(root, scored);
+      assertEquals(scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
+      assertTrue(scored.size() >= count * 9 / 10, "systemd scored only " + scored.size() + " units");
+      UnitLoader loader = new UnitLoader(SearchPath.of(List.of(), root));
+      List<String> problems = new ArrayList<>();
+      for (String name : names) {
+        Unit u = loader.load(name);
+        if (!totals.containsKey(name)) {
+          if (u.status() == UnitStatus.LOADED) {
+            problems.add(name + ": systemd refuses it, we load it\n" + Files.readString(dir.resolve(name)));
+          }
+          continue;
+        }
+        if (u.status() != UnitStatus.LOADED) {
+          problems.add(name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
+          continue;
+        }
+        SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
+        if (!a.exposureText().equals(totals.get(name))) {
+          problems.add(name + ": exposure " + a.exposureText() + ", systemd " + totals.get(name)
+              + "\n" + Files.readString(dir.resolve(name)));
+        }
+        for (JsonNode want : systemdRows.get(scored.indexOf(name))) {
+          String field = want.get("json_field").asText();
+          CheckRow got = a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElseThrow();
+          Boolean set = want.get("set").isNull() ? null : want.get("set").asBoolean();
+          String exposure = want.get("exposure").isNull() ? null : want.get("exposure").asText();
+          String desc = want.get("description").isNull() ? null : want.get("description").asText();
+          String gotExposure = got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
+          if (!Objects.equals(set, got.set()) || !Objects.equals(exposure, gotExposure)
+              || !Objects.equals(desc, got.description())) {
+            problems.add(name + " " + field + ": ours " + got + ", systemd " + want);
+          }
+        }
+      }
+      assertTrue(problems.isEmpty(), "seed " + seed + ": " + problems.size() + " mismatches, first: "
+          + problems.subList(0, Math.min(5, problems.size())));
+    } finally {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private static List<JsonNode> analyzeJson(Path root, List<String> names) throws Exception {
+    String out = run(root, names, "--json=short");
+    List<JsonNode> rows = new ArrayList<>();
+    ObjectMapper om = new ObjectMapper();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        rows.add(om.readTree(line));
+      }
+    }
+    return rows;
+  }
+
+  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
+
+  private static Map<String, String> analyzeTotals(Path root, List<String> names) throws Exception {
+    String out = run(root, names, "--no-pager");
+    Map<String, String> totals = new HashMap<>();
+    Matcher m = TOTAL.matcher(out);
+    while (m.find()) {
+      totals.put(m.group(1), m.group(2));
+    }
+    return totals;
+  }
+
+  private static String run(Path root, List<String> names, String mode) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(ANALYZE, "security", "--offline=true", mode, "--root=" + root));
+    cmd.addAll(names);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/"));
+    pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
+    pb.environment().put("SYSTEMD_COLORS", "0");
+    pb.environment().put("SYSTEMD_EMOJI", "0");
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    byte[] bytes = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES));
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
