@@ -41,6 +41,31 @@ class SystemdDifferentialTest {
 
   @Test
   void randomUnitsScoreExactlyAsSystemdAnalyze() throws Exception {
+    requireSystemd();
+    long seed = Long.getLong("unitaudit.seed", 20261201L);
+    int count = Integer.getInteger("unitaudit.units", 500);
+    compare(seed, count, null);
+  }
+
+  /** A policy that drops a check, reweighs two, widens two ranges and renames descriptions. */
+  @Test
+  void securityPolicyIsHonouredAsSystemdDoes() throws Exception {
+    requireSystemd();
+    Path policy = Files.createTempFile("unitaudit-policy", ".json");
+    try {
+      Files.writeString(policy, "{\"PrivateNetwork\": {\"weight\": 0},"
+          + " \"UserOrDynamicUser\": {\"weight\": 500, \"range\": 10},"
+          + " \"NoNewPrivileges\": {\"description_bad\": \"custom bad\", \"description_good\": \"custom good\"},"
+          + " \"SystemCallArchitectures\": {\"range\": 20},"
+          + " \"ProtectProc\": {\"range\": 6, \"weight\": 3000},"
+          + " \"SupplementaryGroups\": {\"description_na\": \"custom n/a\"}}");
+      compare(Long.getLong("unitaudit.seed", 20261201L) + 1, 120, policy);
+    } finally {
+      Files.deleteIfExists(policy);
+    }
+  }
+
+  private static void requireSystemd() {
     if (!Files.isExecutable(Path.of(ANALYZE))) {
       String msg = "SKIPPED: " + ANALYZE + " is not installed";
       if ("true".equals(System.getenv("CI"))) {
@@ -49,8 +74,9 @@ class SystemdDifferentialTest {
       System.err.println(msg);
       Assumptions.abort(msg);
     }
-    long seed = Long.getLong("unitaudit.seed", 20261201L);
-    int count = Integer.getInteger("unitaudit.units", 500);
+  }
+
+  private static void compare(long seed, int count, Path policy) throws Exception {
     System.out.println("SystemdDifferentialTest: seed " + seed + ", " + count + " units");
     Path root = Files.createTempDirectory("unitaudit-prop");
     try {
@@ -63,9 +89,9 @@ class SystemdDifferentialTest {
         RandomUnit.write(rnd, dir, name);
       }
       // systemd skips units it refuses to load; the text run says which ones it scored
-      Map<String, String> totals = analyzeTotals(root, names);
+      Map<String, String> totals = analyzeTotals(root, names, policy);
       List<String> scored = names.stream().filter(totals::containsKey).toList();
-      List<JsonNode> systemdRows = analyzeJson(root, scored);
+      List<JsonNode> systemdRows = analyzeJson(root, scored, policy);
       assertEquals(scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
       assertTrue(scored.size() >= count * 9 / 10, "systemd scored only " + scored.size() + " units");
       UnitLoader loader = new UnitLoader(SearchPath.of(List.of(), root));
@@ -82,7 +108,8 @@ class SystemdDifferentialTest {
           problems.add(name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
           continue;
         }
-        SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
+        SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(),
+            policy == null ? SecurityPolicy.NONE : SecurityPolicy.parse(policy));
         if (!a.exposureText().equals(totals.get(name))) {
           problems.add(name + ": exposure " + a.exposureText() + ", systemd " + totals.get(name)
               + "\n" + Files.readString(dir.resolve(name)));
@@ -109,8 +136,8 @@ class SystemdDifferentialTest {
     }
   }
 
-  private static List<JsonNode> analyzeJson(Path root, List<String> names) throws Exception {
-    String out = run(root, names, "--json=short");
+  private static List<JsonNode> analyzeJson(Path root, List<String> names, Path policy) throws Exception {
+    String out = run(root, names, "--json=short", policy);
     List<JsonNode> rows = new ArrayList<>();
     ObjectMapper om = new ObjectMapper();
     for (String line : out.split("\n")) {
@@ -123,8 +150,8 @@ class SystemdDifferentialTest {
 
   private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
 
-  private static Map<String, String> analyzeTotals(Path root, List<String> names) throws Exception {
-    String out = run(root, names, "--no-pager");
+  private static Map<String, String> analyzeTotals(Path root, List<String> names, Path policy) throws Exception {
+    String out = run(root, names, "--no-pager", policy);
     Map<String, String> totals = new HashMap<>();
     Matcher m = TOTAL.matcher(out);
     while (m.find()) {
@@ -133,8 +160,12 @@ class SystemdDifferentialTest {
     return totals;
   }
 
-  private static String run(Path root, List<String> names, String mode) throws IOException, InterruptedException {
+  private static String run(Path root, List<String> names, String mode, Path policy)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(ANALYZE, "security", "--offline=true", mode, "--root=" + root));
+    if (policy != null) {
+      cmd.add("--security-policy=" + policy);
+    }
     cmd.addAll(names);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/"));
     pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
