@@ -4,6 +4,7 @@ import dev.unitaudit.engine.RuleEngine;
 import dev.unitaudit.engine.TreeContext;
 import dev.unitaudit.model.Effective;
 import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.model.UnitType;
@@ -109,7 +110,7 @@ public final class Audit {
       }
     }
     return new UnitEntry(id, unit.aliases(), unit.type().suffix(), unit.status().word(),
-        unit.string("Unit", "Description").orElse(null), unit.fragment(), unit.dropins(), exposure, rating,
+        unit.string("Unit", "Description").map(d -> Specifiers.expand(d, unit.name())).orElse(null), unit.fragment(), unit.dropins(), exposure, rating,
         achieved, checks, reported, checked, includeSettings ? settings(unit) : null);
   }
 

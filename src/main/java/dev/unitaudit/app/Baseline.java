@@ -69,4 +69,40 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
     }
     return false;
   }
+
+  /** A report with the baseline applied, and the baseline entries that no longer occur. */
+  public record Applied(AuditReport report, List<Entry> stale) {}
+
+  /**
+   * Marks every unsuppressed finding the baseline holds as suppressed {@code by: baseline}; what
+   * stays unsuppressed is new. Entries matching nothing are returned as stale, so a baseline can
+   * be pruned as findings get fixed.
+   */
+  public Applied apply(AuditReport report) {
+    java.util.Set<Entry> used = new java.util.HashSet<>();
+    List<AuditReport.UnitEntry> units = new ArrayList<>();
+    for (AuditReport.UnitEntry u : report.units()) {
+      List<AuditReport.FindingEntry> fs = new ArrayList<>();
+      for (AuditReport.FindingEntry f : u.findings()) {
+        Entry hit = null;
+        if (f.suppressed() == null) {
+          String fp = fingerprint(u.unit(), f);
+          hit = findings.stream().filter(e -> e.unit().equals(u.unit()) && e.rule().equals(f.rule())
+              && e.fingerprint().equals(fp)).findFirst().orElse(null);
+        }
+        if (hit != null) {
+          used.add(hit);
+          fs.add(new AuditReport.FindingEntry(f.rule(), f.title(), f.severity(), f.level(), f.message(), f.file(),
+              f.line(), f.fix(), new AuditReport.Suppressed("baseline", "accepted in the baseline", null)));
+        } else {
+          fs.add(f);
+        }
+      }
+      units.add(new AuditReport.UnitEntry(u.unit(), u.aliases(), u.type(), u.status(), u.description(),
+          u.fragment(), u.dropins(), u.exposure(), u.rating(), u.level(), u.checks(), fs, u.rulesChecked(),
+          u.settings()));
+    }
+    List<Entry> stale = findings.stream().filter(e -> !used.contains(e)).toList();
+    return new Applied(new AuditReport(report.schemaVersion(), report.tool(), units, report.errors()), stale);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.unitaudit.cli;
 
+import dev.unitaudit.app.Baseline;
 import dev.unitaudit.app.Gates;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.report.AuditReport;
@@ -52,6 +53,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--no-fail", description = "Report only: exit 0 whatever the gates say.")
   boolean noFail;
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Findings accepted in this baseline (unitaudit baseline) do not fail; any other finding does.")
+  Path baseline;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -66,8 +71,14 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   private int run(PrintWriter err) throws UsageException {
-    Gates gates = new Gates(failOn == null ? null : severity(failOn), threshold(), requireLevel(requireLevel));
     AuditSetup setup = AuditSetup.of(selection, options);
+    String failWord = failOn != null ? failOn
+        : setup.config != null ? setup.config.config().failOn() : null;
+    Severity gateSeverity = failWord == null ? null : severity(failWord);
+    if (gateSeverity == null && baseline != null) {
+      gateSeverity = Severity.INFO; // with a baseline, any new finding fails
+    }
+    Gates gates = new Gates(gateSeverity, threshold(), requireLevel(requireLevel));
     String fmt = format != null ? format
         : setup.config != null && setup.config.config().format() != null ? setup.config.config().format()
         : TerminalInfo.isTerminal() ? "text" : "json";
@@ -85,7 +96,16 @@ public final class AuditCommand implements Callable<Integer> {
         throw new UsageException("unknown format '" + o[0] + "' (" + String.join(", ", Reporters.formats()) + ")");
       }
     }
+    Baseline accepted = baseline == null ? null : Baseline.read(baseline);
     AuditReport report = setup.audit.run(setup.selection);
+    if (accepted != null) {
+      Baseline.Applied applied = accepted.apply(report);
+      report = applied.report();
+      for (Baseline.Entry e : applied.stale()) {
+        err.println("unitaudit: baseline entry no longer occurs (fixed?): " + e.unit() + " " + e.rule() + " "
+            + (e.file() == null ? "" : e.file() + " ") + e.message());
+      }
+    }
     boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
         && !setup.selection.unitNames().isEmpty();
     for (String[] o : outputs) {

@@ -1,0 +1,53 @@
+package dev.unitaudit.cli;
+
+import dev.unitaudit.app.Baseline;
+import dev.unitaudit.app.UsageException;
+import dev.unitaudit.report.AuditReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code unitaudit baseline}: the unsuppressed findings of an audit, accepted for later --baseline runs. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+    description = "Write the findings of an audit as a baseline: later audits with --baseline fail only on new ones.")
+public final class BaselineCommand implements Callable<Integer> {
+
+  @Mixin RootOptions selection;
+  @Mixin AuditOptions options;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the baseline to FILE (default stdout).")
+  Path output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try {
+      AuditSetup setup = AuditSetup.of(selection, options);
+      AuditReport report = setup.audit.run(setup.selection);
+      Baseline b = Baseline.of(report);
+      String json = b.toJson();
+      if (output == null) {
+        spec.commandLine().getOut().print(json);
+        spec.commandLine().getOut().flush();
+      } else {
+        Files.writeString(output, json, StandardCharsets.UTF_8);
+        spec.commandLine().getErr().println("unitaudit: wrote " + b.findings().size() + " accepted findings to " + output);
+      }
+      return ExitCode.OK.code();
+    } catch (UsageException e) {
+      spec.commandLine().getErr().println("unitaudit baseline: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("unitaudit baseline: " + output + ": cannot write: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.unitaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitaudit.cli.CliTest.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit command end to end: the JSON report, gates and exit codes, suppressions, baseline. */
+class AuditCliTest {
+
+  @TempDir Path tmp;
+  Path units;
+
+  @BeforeEach
+  void tree() throws Exception {
+    units = Files.createDirectories(tmp.resolve("repo/units"));
+    Files.writeString(units.resolve("bare.service"), "[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
+  }
+
+  private static JsonNode json(Run r) throws Exception {
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void jsonReportOfABareServiceMatchesSystemd() throws Exception {
+    Run r = CliTest.run("audit", units.toString(), "--format", "json", "--ignore-tree-config");
+    assertEquals(0, r.code(), r.err());
+    JsonNode u = json(r).get("units").get(0);
+    assertEquals("bare.service", u.get("unit").asText());
+    assertEquals("bare bare.service", u.get("description").asText());
+    assertEquals("9.6", u.get("exposure").asText());
+    assertEquals("UNSAFE", u.get("rating").asText());
+    assertEquals(0, u.get("level").asInt());
+    assertEquals(81, u.get("checks").size());
+    assertEquals("UserOrDynamicUser", u.get("checks").get(0).get("json_field").asText());
+    assertEquals(0.4, u.get("checks").get(0).get("exposure").asDouble());
+    assertTrue(u.get("findings").size() > 0);
+  }
+
+  @Test
+  void thresholdFollowsSystemd() {
+    assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--threshold", "96").code());
+    assertEquals(1, CliTest.run(units.toString(), "-f", "json", "--threshold", "95").code());
+    assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--threshold", "95", "--no-fail").code());
+    for (String bad : new String[] {"101", "5.0", "-1", "x"}) {
+      Run r = CliTest.run(units.toString(), "-f", "json", "--threshold", bad);
+      assertEquals(2, r.code(), bad);
+      assertTrue(r.err().contains("--threshold " + bad), r.err());
+    }
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, CliTest.run(units.toString(), "-f", "yaml").code());
+    assertEquals(2, CliTest.run("--root", tmp.toString(), "nope.service", "-f", "json").code());
+    assertEquals(2, CliTest.run(units.toString(), "--fail-on", "severe").code());
+    assertEquals(2, CliTest.run(units.toString(), "--security-policy", tmp.resolve("missing.json").toString()).code());
+    assertEquals(2, CliTest.run(units.toString(), "--level", "4").code());
+  }
+
+  @Test
+  void failOnGate() {
+    assertEquals(1, CliTest.run(units.toString(), "-f", "json", "--fail-on", "medium").code());
+    assertEquals(0, CliTest.run(units.toString(), "-f", "json").code(), "findings alone do not fail");
+  }
+
+  @Test
+  void inlineSuppressionMarksTheFindingAndIgnoreTreeConfigTurnsItOff() throws Exception {
+    Files.writeString(units.resolve("bare.service"), "# unitaudit: ignore=UA1001 reason=\"legacy daemon\""
+        + " until=2999-12-31\n[Service]\nExecStart=/bin/true\n");
+    JsonNode f = finding(json(CliTest.run(units.toString(), "-f", "json")), "UA1001");
+    assertEquals("inline", f.get("suppressed").get("by").asText());
+    assertEquals("legacy daemon", f.get("suppressed").get("reason").asText());
+    f = finding(json(CliTest.run(units.toString(), "-f", "json", "--ignore-tree-config")), "UA1001");
+    assertTrue(f.get("suppressed").isNull());
+  }
+
+  @Test
+  void expiredAndUnknownSuppressionsAreReported() throws Exception {
+    Files.writeString(units.resolve("bare.service"), "# unitaudit: ignore=UA1001,UA9999 reason=\"old\""
+        + " until=2020-01-01\n[Service]\nExecStart=/bin/true\n");
+    Run r = CliTest.run(units.toString(), "-f", "json");
+    JsonNode report = json(r);
+    assertTrue(finding(report, "UA1001").get("suppressed").isNull(), "expired: counts again");
+    String errors = report.get("errors").toString();
+    assertTrue(errors.contains("unknown rule UA9999"), errors);
+    assertTrue(errors.contains("expired on 2020-01-01"), errors);
+  }
+
+  @Test
+  void baselineAcceptsOldFindingsAndFailsOnNewOnes() throws Exception {
+    Path b = tmp.resolve("baseline.json");
+    assertEquals(0, CliTest.run("baseline", units.toString(), "-o", b.toString()).code());
+    Run same = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
+    assertEquals(0, same.code(), same.err());
+    // moving lines does not make a finding new
+    Files.writeString(units.resolve("bare.service"), "\n\n[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
+    assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString()).code());
+    Files.writeString(units.resolve("new.service"), "[Service]\nExecStart=/bin/true\n");
+    Run grown = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
+    assertEquals(1, grown.code(), grown.err());
+    assertTrue(grown.err().contains("new.service"), grown.err());
+    Files.delete(units.resolve("new.service"));
+    Files.writeString(units.resolve("bare.service"), "[Service]\nExecStart=/bin/true\nNoNewPrivileges=yes\n");
+    Run fixed = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
+    assertEquals(0, fixed.code());
+    assertTrue(fixed.err().contains("baseline entry no longer occurs"), fixed.err());
+  }
+
+  @Test
+  void configFoundUpwardDisablesRulesAndIsStrict() throws Exception {
+    Files.writeString(tmp.resolve("repo/.unitaudit.json"), "{\"disabledRules\": [\"UA1001\"]}");
+    JsonNode report = json(CliTest.run(units.toString(), "-f", "json"));
+    assertFalse(report.toString().contains("\"UA1001\",\"title\""), "UA1001 disabled");
+    assertTrue(finding(report, "UA1002") != null);
+    Files.writeString(tmp.resolve("repo/.unitaudit.json"), "{\"disabledRule\": [\"UA1001\"]}");
+    Run r = CliTest.run(units.toString(), "-f", "json");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(".unitaudit.json") && r.err().contains("disabledRule"), r.err());
+  }
+
+  private static JsonNode finding(JsonNode report, String rule) {
+    for (JsonNode f : report.get("units").get(0).get("findings")) {
+      if (f.get("rule").asText().equals(rule)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no " + rule + " in " + report.get("units").get(0).get("findings"));
+  }
+}
