@@ -57,7 +57,8 @@ final class DropInCollector {
         continue;
       }
       for (String f : dir.fs().list(r.real())) {
-        if (!f.endsWith(".conf") || f.startsWith(".")) {
+        // .d directories take *.conf files; .wants/.requires take every (non-hidden) entry
+        if ((".d".equals(suffix) && !f.endsWith(".conf")) || f.startsWith(".")) {
           continue;
         }
         String display = dirDisplay + "/" + f;
@@ -68,13 +69,20 @@ final class DropInCollector {
           }
           continue;
         }
+        if (!".d".equals(suffix) && own == RootFs.Kind.FILE && dir.fs().resolve(r.real() + "/" + f).size() > 0) {
+          // process_deps() (load-dropin.c): dependency entries must be symlinks
+          diags.add(new Diagnostic(display, 0, Severity.WARNING, "dependency dropin " + f + " is not a symlink, ignoring.", Diagnostic.TREE));
+          continue;
+        }
         if (winners.containsKey(f)) {
           shadowed.add(display);
           continue;
         }
         RootFs.Resolved fr = dir.fs().resolve(r.real() + "/" + f);
         boolean masked = fr.kind() == RootFs.Kind.DEV_NULL || (fr.kind() == RootFs.Kind.FILE && fr.size() == 0);
-        if (!masked && fr.kind() != RootFs.Kind.FILE) {
+        // a dangling .wants/.requires link still adds its dependency (process_deps() reads only the name)
+        boolean danglingDep = !".d".equals(suffix) && fr.kind() == RootFs.Kind.MISSING;
+        if (!masked && fr.kind() != RootFs.Kind.FILE && !danglingDep) {
           diags.add(new Diagnostic(display, 0, Severity.WARNING,
               fr.kind() == RootFs.Kind.LOOP ? "symlink loop, ignored" : "cannot be read (dangling symlink or not a regular file), ignored", Diagnostic.TREE));
           continue;

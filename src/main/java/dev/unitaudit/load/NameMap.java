@@ -109,7 +109,9 @@ final class NameMap {
       }
       return new Entry(name, Kind.ALIAS, d, base, null, display);
     }
-    String shown = targetDir != null ? targetDir.displayOf(base) : d.displayOfFsPath(r.real());
+    // a linked unit file (target outside the search path) is named by its link, as systemd's
+    // Fragment Path and file:line messages do
+    String shown = targetDir != null ? targetDir.displayOf(base) : display;
     return new Entry(name, Kind.FILE, d, null, r.real(), shown);
   }
 

@@ -128,6 +128,7 @@ public final class UnitLoader {
         diags.add(new Diagnostic(d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
       }
     }
+    addLinkDependencies(all, id, applied, diags);
     UnitStatus status = UnitStatus.LOADED;
     if (id.type() == UnitType.SERVICE) {
       Diagnostic refusal = ServiceVerifier.verify(id, applied, frag.display());
@@ -172,6 +173,35 @@ public final class UnitLoader {
     }
     diags.addAll(parserDiags);
     return pf.failed();
+  }
+
+  /**
+   * process_deps() (load-dropin.c): each symlink in a {@code .wants/} or {@code .requires/}
+   * directory of the unit (same directory walk as drop-ins) adds Wants= or Requires= on the link's
+   * name; masked entries are skipped. A template name takes the unit's instance (or its prefix).
+   * The assignment points at the link, line 0.
+   */
+  private void addLinkDependencies(List<UnitName> all, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
+    String[][] kinds = {{".wants", "Wants"}, {".requires", "Requires"}};
+    for (String[] k : kinds) {
+      DropInCollector.Result r = DropInCollector.collect(path, all, id.type(), k[0]);
+      diags.addAll(r.diagnostics());
+      for (DropInCollector.DropIn d : r.applied()) {
+        UnitName dep = UnitName.parse(d.basename());
+        if (d.masked()) {
+          continue;
+        }
+        if (dep == null) {
+          diags.add(new Diagnostic(d.display(), 0, Severity.WARNING,
+              "dependency dropin " + d.basename() + " is not a valid unit name, ignoring.", Diagnostic.TREE));
+          continue;
+        }
+        if (dep.isTemplate()) {
+          dep = dep.withInstance(id.isInstance() ? id.instance() : id.prefix());
+        }
+        applied.add(new Assignment("Unit", k[1], dep.name(), d.display(), 0));
+      }
+    }
   }
 
   /** Follows alias links (unit_ids_map_get()), including template aliases for instances. */
