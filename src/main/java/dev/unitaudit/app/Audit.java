@@ -56,17 +56,26 @@ public final class Audit {
     for (Diagnostic d : selection.loader().scanDiagnostics()) {
       errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
     }
-    Map<String, UnitEntry> byId = new LinkedHashMap<>();
-    for (String name : selection.unitNames()) {
-      Unit unit = tree.load(name);
-      if (byId.containsKey(unit.id())) {
-        continue; // an alias named next to its target: one unit, already reported with its aliases
-      }
-      byId.put(unit.id(), audit(tree, unit, errors));
+    // units are loaded and audited in parallel (the tree is a snapshot, every cache is
+    // concurrent); the report keeps the order of the names
+    List<Unit> loaded = selection.unitNames().parallelStream().map(tree::load).toList();
+    Map<String, Unit> byId = new LinkedHashMap<>();
+    for (Unit u : loaded) {
+      byId.putIfAbsent(u.id(), u); // an alias named next to its target: one unit, reported with its aliases
+    }
+    record Audited(UnitEntry entry, List<ErrorEntry> errors) {}
+    List<Audited> audited = byId.values().parallelStream().map(u -> {
+      List<ErrorEntry> errs = new ArrayList<>();
+      return new Audited(audit(tree, u, errs), errs);
+    }).toList();
+    List<UnitEntry> entries = new ArrayList<>(audited.size());
+    for (Audited a : audited) {
+      entries.add(a.entry());
+      errors.addAll(a.errors());
     }
     errors.addAll(suppressions.problems());
     return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("unitaudit", Version.get()),
-        List.copyOf(byId.values()), List.copyOf(errors));
+        List.copyOf(entries), List.copyOf(errors));
   }
 
   private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {

@@ -4,6 +4,7 @@ import dev.unitaudit.app.Baseline;
 import dev.unitaudit.app.Gates;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.Json;
 import dev.unitaudit.report.Reporter;
 import dev.unitaudit.report.Reporters;
 import dev.unitaudit.result.Severity;
@@ -71,7 +72,9 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   private int run(PrintWriter err) throws UsageException {
+    long tSetup = System.nanoTime();
     AuditSetup setup = AuditSetup.of(selection, options);
+    long setupMs = (System.nanoTime() - tSetup) / 1_000_000;
     String failWord = failOn != null ? failOn
         : setup.config != null ? setup.config.config().failOn() : null;
     Severity gateSeverity = failWord == null ? null : severity(failWord);
@@ -97,7 +100,9 @@ public final class AuditCommand implements Callable<Integer> {
       }
     }
     Baseline accepted = baseline == null ? null : Baseline.read(baseline);
+    long t0 = System.nanoTime();
     AuditReport report = setup.audit.run(setup.selection);
+    long t1 = System.nanoTime();
     if (accepted != null) {
       Baseline.Applied applied = accepted.apply(report);
       report = applied.report();
@@ -113,6 +118,22 @@ public final class AuditCommand implements Callable<Integer> {
       boolean toTerminal = o[1] == null && TerminalInfo.isTerminal();
       Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
           : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o[1] != null);
+      if (r.format().equals("json") && (o[1] != null || Main.stdoutBytes != null)) {
+        // streamed: the same bytes as JsonReporter, without holding the whole report as text
+        try {
+          if (o[1] == null) {
+            spec.commandLine().getOut().flush();
+            Json.write(report, Main.stdoutBytes);
+          } else {
+            try (java.io.OutputStream os = Files.newOutputStream(Path.of(o[1]))) {
+              Json.write(report, os);
+            }
+          }
+        } catch (IOException e) {
+          throw new UsageException((o[1] == null ? "stdout" : o[1]) + ": cannot write: " + e.getMessage());
+        }
+        continue;
+      }
       String text = r.render(report, setup.catalog, ro);
       if (o[1] == null) {
         spec.commandLine().getOut().print(text);
@@ -124,6 +145,12 @@ public final class AuditCommand implements Callable<Integer> {
           throw new UsageException(o[1] + ": cannot write: " + e.getMessage());
         }
       }
+    }
+    if (System.getenv("UNITAUDIT_TIMING") != null) {
+      err.printf("unitaudit: timing: jvm %d ms, setup %d ms, audit %d ms, reports %d ms%n",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - setupMs
+              - (System.nanoTime() - t0) / 1_000_000, setupMs, (t1 - t0) / 1_000_000,
+          (System.nanoTime() - t1) / 1_000_000);
     }
     for (AuditReport.ErrorEntry e : report.errors()) {
       err.println("unitaudit: " + (e.unit() == null ? "" : e.unit() + ": ")

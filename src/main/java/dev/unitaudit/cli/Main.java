@@ -19,7 +19,14 @@ import picocli.CommandLine.Command;
     subcommands = {AuditCommand.class, BaselineCommand.class, CatCommand.class, DiffCommand.class, RulesCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
 
+  /**
+   * The process's standard output as bytes, when running as the real command (null in tests that
+   * call {@link #run} with their own writers): large JSON reports are streamed to it.
+   */
+  static java.io.OutputStream stdoutBytes;
+
   public static void main(String[] args) {
+    stdoutBytes = System.out;
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(out, err, args);

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.text.StringSubstitutor;
 
 /** Evaluates every applicable rule on one unit and turns hits into findings. */
 public final class RuleEngine {
@@ -43,7 +42,7 @@ public final class RuleEngine {
       for (Hit h : run(r, ctx)) {
         Map<String, String> values = new HashMap<>(h.values());
         values.putIfAbsent("unit", u.id());
-        String msg = new StringSubstitutor(values).replace(r.message());
+        String msg = substitute(r.message(), values);
         out.add(new Finding(u.id(), r.id(), r.title(), r.severity(), r.level(), msg, h.file(), h.line(), r.fix(), null));
       }
     }
@@ -70,5 +69,29 @@ public final class RuleEngine {
       }
     }
     return Math.min(3, worst - 1);
+  }
+
+  /**
+   * Fills {@code ${name}} placeholders of a rule message from a hit's values (unknown names stay
+   * as written). A plain scan: messages are short and this runs once per finding.
+   */
+  static String substitute(String template, Map<String, String> values) {
+    int at = template.indexOf("${");
+    if (at < 0) {
+      return template;
+    }
+    StringBuilder sb = new StringBuilder(template.length() + 32);
+    int from = 0;
+    while (at >= 0) {
+      int end = template.indexOf('}', at + 2);
+      if (end < 0) {
+        break;
+      }
+      String v = values.get(template.substring(at + 2, end));
+      sb.append(template, from, at).append(v != null ? v : template.substring(at, end + 1));
+      from = end + 1;
+      at = template.indexOf("${", from);
+    }
+    return sb.append(template, from, template.length()).toString();
   }
 }

@@ -14,7 +14,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -34,6 +37,19 @@ public final class RootFs {
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private final Path root;
+
+  /**
+   * lstat() results and directory listings, cached: an audit reads a snapshot of the tree, and
+   * loading thousands of units probes the same search directories for the same drop-in folders
+   * over and over. A name missing from its (listed) parent needs no system call at all.
+   */
+  private final Map<String, Stat> stats = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> listings = new ConcurrentHashMap<>();
+
+  /** What lstat() said about one root-relative path; {@code target} for links and git placeholders. */
+  private record Stat(Kind kind, boolean link, long size, String target) {}
+
+  private static final Stat ABSENT = new Stat(Kind.MISSING, false, 0, null);
 
   /** What a path turned out to be after resolution. */
   public enum Kind { FILE, DIRECTORY, OTHER, MISSING, DEV_NULL, LOOP }
@@ -55,8 +71,19 @@ public final class RootFs {
     return root;
   }
 
-  /** Resolves a root-relative path, following symlinks inside the root only. */
+  private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+  /** Resolves a root-relative path, following symlinks inside the root only (memoised: a snapshot). */
   public Resolved resolve(String rel) {
+    Resolved r = resolved.get(rel);
+    if (r == null) {
+      r = resolveUncached(rel);
+      resolved.put(rel, r);
+    }
+    return r;
+  }
+
+  private Resolved resolveUncached(String rel) {
     Deque<String> todo = new ArrayDeque<>();
     pushAll(todo, rel);
     List<String> cur = new ArrayList<>();
@@ -75,20 +102,16 @@ public final class RootFs {
           continue;
         }
         cur.add(c);
-        Path p = toPath(cur);
-        BasicFileAttributes at;
-        try {
-          at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
+        Stat at = stat(String.join("/", cur));
+        if (at.kind() == Kind.MISSING) {
           return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
         }
-        String placeholder = at.isRegularFile() ? gitPlaceholderTarget(p, at.size()) : null;
-        if (at.isSymbolicLink() || placeholder != null) {
+        if (at.link()) {
           if (++hops > MAX_HOPS) {
             return new Resolved(Kind.LOOP, String.join("/", cur), true, 0);
           }
           viaLink = true;
-          String target = placeholder != null ? placeholder : Files.readSymbolicLink(p).toString();
+          String target = at.target();
           cur.remove(cur.size() - 1);
           if (isDevNull(target) && todo.isEmpty()) {
             return new Resolved(Kind.DEV_NULL, "dev/null", true, 0);
@@ -99,16 +122,64 @@ public final class RootFs {
           pushAllFront(todo, target);
           continue;
         }
-        if (!at.isDirectory() && !todo.isEmpty() && !onlyDots(todo)) {
+        if (at.kind() != Kind.DIRECTORY && !todo.isEmpty() && !onlyDots(todo)) {
           return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
         }
       }
       String real = String.join("/", cur);
-      BasicFileAttributes at = Files.readAttributes(toPath(cur), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      Kind kind = at.isRegularFile() ? Kind.FILE : at.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
-      return new Resolved(kind, real, viaLink, at.size());
-    } catch (IOException | RuntimeException e) {
+      if (cur.isEmpty()) {
+        return new Resolved(Kind.DIRECTORY, real, viaLink, 0);
+      }
+      Stat at = stat(real);
+      return new Resolved(at.kind(), real, viaLink, at.size());
+    } catch (RuntimeException e) {
       return new Resolved(Kind.MISSING, String.join("/", cur), viaLink, 0);
+    }
+  }
+
+  /** lstat() of a root-relative path (never "" ), through the cache. */
+  private Stat stat(String real) {
+    Stat cached = stats.get(real);
+    if (cached != null) {
+      return cached;
+    }
+    int slash = real.lastIndexOf('/');
+    Set<String> siblings = listing(slash < 0 ? "" : real.substring(0, slash));
+    Stat st = siblings != null && !siblings.contains(real.substring(slash + 1)) ? ABSENT : lstat(toPath(real));
+    stats.put(real, st);
+    return st;
+  }
+
+  private Set<String> listing(String realDir) {
+    Set<String> cached = listings.get(realDir);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> names = new HashSet<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(toPath(realDir))) {
+      for (Path p : ds) {
+        names.add(p.getFileName().toString());
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // not a listable directory: fall back to lstat() per name
+    }
+    listings.put(realDir, names);
+    return names;
+  }
+
+  private static Stat lstat(Path p) {
+    try {
+      BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (at.isSymbolicLink()) {
+        return new Stat(Kind.OTHER, true, 0, Files.readSymbolicLink(p).toString());
+      }
+      if (at.isRegularFile()) {
+        String placeholder = gitPlaceholderTarget(p, at.size());
+        return new Stat(Kind.FILE, placeholder != null, at.size(), placeholder);
+      }
+      return new Stat(at.isDirectory() ? Kind.DIRECTORY : Kind.OTHER, false, at.size(), null);
+    } catch (IOException | RuntimeException e) {
+      return ABSENT;
     }
   }
 
@@ -127,19 +198,8 @@ public final class RootFs {
 
   /** The raw target of a symlink, or null when {@code rel} (resolved parent) is not a link. */
   public String readLink(String realParent, String name) {
-    try {
-      Path p = toPath(realParent).resolve(name);
-      if (Files.isSymbolicLink(p)) {
-        return Files.readSymbolicLink(p).toString();
-      }
-      BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (at.isRegularFile()) {
-        return gitPlaceholderTarget(p, at.size());
-      }
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    return null;
+    Stat st = stat(realParent.isEmpty() ? name : realParent + "/" + name);
+    return st.link() ? st.target() : null;
   }
 
   /** Entry names of a resolved directory, sorted; empty when it cannot be listed. */
@@ -158,18 +218,9 @@ public final class RootFs {
 
   /** Whether the entry itself (not following links) is a symlink, file, directory or other. */
   public Kind entryKind(String realDir, String name) {
-    try {
-      BasicFileAttributes at = Files.readAttributes(toPath(realDir).resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (at.isSymbolicLink()) {
-        return null; // the caller resolves links
-      }
-      if (at.isRegularFile() && gitPlaceholderTarget(toPath(realDir).resolve(name), at.size()) != null) {
-        return null; // a symlink git checked out as a file: resolved like a link
-      }
-      return at.isRegularFile() ? Kind.FILE : at.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
-    } catch (IOException | RuntimeException e) {
-      return Kind.MISSING;
-    }
+    Stat st = stat(realDir.isEmpty() ? name : realDir + "/" + name);
+    // links (and symlinks git checked out as files) are left to the caller to resolve
+    return st.link() ? null : st.kind();
   }
 
   /**

@@ -23,13 +23,29 @@ public final class Json {
   }
 
   public static String write(Object value) {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return MAPPER.writer(pp).writeValueAsString(value) + "\n";
+      return MAPPER.writer(printer()).writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("report could not be serialised", e);
     }
+  }
+
+  /**
+   * The same bytes as {@link #write(Object)} as UTF-8, streamed: a report of thousands of units
+   * is over 100 MB, and building it as one String first costs seconds and a gigabyte.
+   */
+  public static void write(Object value, java.io.OutputStream out) throws java.io.IOException {
+    java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+    com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(buffered)
+        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    MAPPER.writer(printer()).writeValue(g, value);
+    buffered.write('\n');
+    buffered.flush();
+  }
+
+  private static DefaultPrettyPrinter printer() {
+    return new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
   }
 }
