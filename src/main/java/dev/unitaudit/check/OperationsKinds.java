@@ -2,12 +2,25 @@ package dev.unitaudit.check;
 
 import java.util.List;
 
-/** Check kinds for the timer/path/socket, resource, secrets and file families (UA5xxx–UA7xxx). */
+/**
+ * Check kinds for the diagnostics, timer/path/socket, resource, secrets and file families
+ * (UA0xxx, UA5xxx–UA7xxx).
+ */
 final class OperationsKinds {
 
   private OperationsKinds() {}
 
   static List<CheckKind<?>> all() {
-    return List.of();
+    return List.of(
+        new UnknownKeyCheck(),
+        new DeprecatedKeyCheck(),
+        new RequiredWithCheck(),
+        new ValueOrderCheck(),
+        new TriggerTargetCheck(),
+        new TriggeredServiceCheck(),
+        new ModeBitsCheck(),
+        new RunsAsRootCheck(),
+        new InlineSecretCheck(),
+        new FilePermissionsCheck());
   }
 }

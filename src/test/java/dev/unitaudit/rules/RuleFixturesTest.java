@@ -41,7 +41,22 @@ class RuleFixturesTest {
       String name = id + "/" + caseDir.getParent().getFileName() + "/" + caseDir.getFileName();
       tests.add(DynamicTest.dynamicTest(name, () -> {
         Rule rule = catalog.find(id).orElseThrow(() -> new AssertionError("fixture folder names no rule: " + id));
-        assertEquals(read(caseDir.resolve("expected.txt")), run(new RuleCatalog(List.of(rule)), caseDir), name);
+        Path root = caseDir;
+        Path tmp = null;
+        if (Files.exists(caseDir.resolve("setup"))) {
+          // file modes git cannot keep: copy the case as a fresh clone has it and apply its setup
+          tmp = Files.createTempDirectory("unitaudit-rulecase");
+          root = dev.unitaudit.check.FileModeFixturesTest.prepare(caseDir, tmp.resolve("case"));
+        }
+        try {
+          assertEquals(read(caseDir.resolve("expected.txt")), run(new RuleCatalog(List.of(rule)), root), name);
+        } finally {
+          if (tmp != null) {
+            try (Stream<Path> w = Files.walk(tmp)) {
+              w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+          }
+        }
       }));
     }
     return tests.stream();

@@ -1,0 +1,67 @@
+package dev.unitaudit.check;
+
+import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Specifiers;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.model.UnitName;
+import dev.unitaudit.model.UnitType;
+import dev.unitaudit.model.Values;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code trigger-target}: the unit a timer, path or socket starts must exist in the audited tree:
+ * its {@code Unit=} ({@code Service=} for sockets), else the same-named service, or the
+ * {@code foo@.service} template for an {@code Accept=yes} socket. Without it systemd refuses to
+ * start the trigger ("Refusing to start, unit … to trigger not loaded") and the job never runs.
+ * The hit points at {@code Unit=}/{@code Service=}, else at the type section header.
+ */
+public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Params> {
+
+  /** No parameters. */
+  public record Params() {}
+
+  @Override
+  public String name() {
+    return "trigger-target";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public List<Hit> evaluate(CheckContext ctx, Params p) {
+    Unit u = ctx.unit();
+    UnitType t = u.type();
+    if (t != UnitType.TIMER && t != UnitType.PATH && t != UnitType.SOCKET) {
+      return Checks.none();
+    }
+    String section = t.typeSection();
+    String key = t == UnitType.SOCKET ? "Service" : "Unit";
+    Optional<Setting> explicit = u.scalar(section, key).filter(s -> !s.value().isBlank());
+    String target = target(u, explicit);
+    if (DependencyExistsCheck.exists(ctx, target)) {
+      return Checks.none();
+    }
+    Map<String, String> v = Checks.values(key, explicit);
+    v.put("target", target);
+    return List.of(Checks.hitAt(u, section, explicit, v));
+  }
+
+  /** The unit the trigger starts (TreeContext.triggeredUnit() does the same for the engine). */
+  static String target(Unit u, Optional<Setting> explicit) {
+    UnitName n = u.name();
+    if (explicit.isPresent()) {
+      return Specifiers.expand(explicit.get().value().strip(), n);
+    }
+    if (u.type() == UnitType.SOCKET
+        && Boolean.TRUE.equals(u.string("Socket", "Accept").map(Values::parseBoolean).orElse(false))) {
+      return n.prefix() + "@.service";
+    }
+    String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());
+    return stem + "service";
+  }
+}

@@ -1,0 +1,108 @@
+package dev.unitaudit.check;
+
+import dev.unitaudit.model.SettingCatalog;
+import dev.unitaudit.model.Unit;
+import dev.unitaudit.syntax.Diagnostic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * {@code unknown-key}: the assignments systemd ignored as "Unknown key" while loading the unit,
+ * split by {@code placement}: {@code misplaced} when the key is valid in another section of this
+ * unit type ({@code StartLimitIntervalSec=} in [Service] belongs in [Unit]), {@code unknown}
+ * otherwise, with the closest valid key of that section as a "did you mean" hint
+ * ({@code ${hint}}, empty when nothing is close).
+ */
+public final class UnknownKeyCheck implements CheckKind<UnknownKeyCheck.Params> {
+
+  /** Parameters: placement (unknown | misplaced), maxDistance for suggestions (default 3). */
+  public record Params(String placement, Integer maxDistance) {}
+
+  // systemd 252's wording (load-fragment.c / conf-parser.c), produced by AssignmentValidator
+  private static final Pattern MESSAGE = Pattern.compile("Unknown key '(.*)' in section \\[(.*)\\], ignoring\\.");
+
+  @Override
+  public String name() {
+    return "unknown-key";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p) {
+    if (!"unknown".equals(p.placement()) && !"misplaced".equals(p.placement())) {
+      throw new IllegalArgumentException("unknown-key needs placement \"unknown\" or \"misplaced\"");
+    }
+    if (p.maxDistance() != null && (p.maxDistance() < 1 || p.maxDistance() > 10)) {
+      throw new IllegalArgumentException("maxDistance must be 1-10");
+    }
+  }
+
+  @Override
+  public List<Hit> evaluate(CheckContext ctx, Params p) {
+    Unit u = ctx.unit();
+    SettingCatalog cat = SettingCatalog.get();
+    List<Hit> hits = new ArrayList<>();
+    for (Diagnostic d : u.diagnostics()) {
+      Matcher m = MESSAGE.matcher(d.message());
+      if (!Diagnostic.UNKNOWN_KEY.equals(d.category()) || !m.matches()) {
+        continue;
+      }
+      String key = m.group(1);
+      String section = m.group(2);
+      List<String> validIn = new ArrayList<>();
+      for (String s : u.type().sections()) {
+        if (!s.equals(section) && cat.isKnown(s, key)) {
+          validIn.add("[" + s + "]");
+        }
+      }
+      if (validIn.isEmpty() != "unknown".equals(p.placement())) {
+        continue;
+      }
+      Map<String, String> v = new HashMap<>();
+      v.put("key", key);
+      v.put("section", section);
+      v.put("validIn", String.join(", ", validIn));
+      String s = suggest(key, cat.keysOf(section), p.maxDistance() == null ? 3 : p.maxDistance());
+      v.put("suggestion", s == null ? "" : s);
+      v.put("hint", s == null ? "" : "; did you mean " + s + "=?");
+      hits.add(new Hit(d.file(), d.line(), v));
+    }
+    return hits;
+  }
+
+  /**
+   * The valid key closest to {@code key}: case is ignored first (lookup is case-sensitive, so
+   * {@code nonewprivileges} is a typo of NoNewPrivileges), then the Levenshtein distance must be
+   * at most max(2, length/4), capped at {@code max}; ties go to the alphabetically first key.
+   */
+  static String suggest(String key, Iterable<String> valid, int max) {
+    int limit = Math.min(max, Math.max(2, key.length() / 4));
+    LevenshteinDistance lev = new LevenshteinDistance(limit);
+    String best = null;
+    int bestDist = Integer.MAX_VALUE;
+    for (String k : new TreeSet<String>(toList(valid))) {
+      int d = k.equalsIgnoreCase(key) ? 0 : lev.apply(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+      if (d >= 0 && d < bestDist) {
+        best = k;
+        bestDist = d;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> toList(Iterable<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEach(out::add);
+    return out;
+  }
+}
