@@ -35,6 +35,7 @@ import java.util.Map;
 public final class Audit {
 
   private final RuleEngine engine;
+  private final RuleCatalog catalog;
   private final SecurityPolicy policy;
   private final Suppressions suppressions;
   private final int level;
@@ -43,6 +44,7 @@ public final class Audit {
   public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
       boolean includeSettings) {
     this.engine = new RuleEngine(catalog);
+    this.catalog = catalog;
     this.policy = policy;
     this.suppressions = suppressions;
     this.level = level;
@@ -51,7 +53,8 @@ public final class Audit {
 
   /** Audits every unit the selection names; never throws for anything found in the tree. */
   public AuditReport run(Selection selection) {
-    TreeContext tree = new TreeContext(selection.loader(), selection.root());
+    TreeContext tree = new TreeContext(selection.loader(), selection.root(), id -> catalog.find(id).isPresent(),
+        suppressions.today());
     List<ErrorEntry> errors = new ArrayList<>();
     for (Diagnostic d : selection.loader().scanDiagnostics()) {
       errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));

@@ -1,6 +1,6 @@
 package dev.unitaudit.app;
 
-import dev.unitaudit.engine.InlineSuppression;
+import dev.unitaudit.syntax.InlineSuppression;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.report.AuditReport.ErrorEntry;
 import dev.unitaudit.result.Finding;
@@ -59,6 +59,11 @@ public final class Suppressions {
     return new Suppressions(catalog, null, null, true, LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
+  /** The date suppressions expire against. */
+  public LocalDate today() {
+    return today;
+  }
+
   /** Problems not tied to one unit (the config's), reported once. */
   List<ErrorEntry> problems() {
     return problems;
@@ -66,7 +71,7 @@ public final class Suppressions {
 
   /** The unit's findings with config changes applied and suppressions marked. */
   List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
-    List<InlineSuppression> active = inline ? inlineFor(unit, errors) : List.of();
+    List<InlineSuppression> active = inline ? inlineFor(unit) : List.of();
     Set<String> disabled = new HashSet<>(list(config == null ? null : config.disabledRules()));
     Map<String, String> severities = config == null || config.severity() == null ? Map.of() : config.severity();
     List<Finding> out = new ArrayList<>();
@@ -104,26 +109,15 @@ public final class Suppressions {
     return null;
   }
 
-  private List<InlineSuppression> inlineFor(Unit unit, List<ErrorEntry> errors) {
+  /**
+   * The unit's valid, unexpired suppressions. Invalid, expired and unknown-rule ones are findings
+   * of their own (UA0008–UA0010, the {@code suppression} check kind), so they are skipped here.
+   */
+  private List<InlineSuppression> inlineFor(Unit unit) {
     List<InlineSuppression> out = new ArrayList<>();
     for (Assignment d : unit.directives()) {
       InlineSuppression s = InlineSuppression.parse(d);
-      if (s.problem() != null) {
-        errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "invalid suppression: " + s.problem()));
-        continue;
-      }
-      boolean ok = true;
-      for (String id : s.ids()) {
-        if (catalog.find(id).isEmpty()) {
-          errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "suppression names unknown rule " + id));
-        }
-      }
-      if (s.expiredOn(today)) {
-        errors.add(new ErrorEntry(unit.id(), s.file(), s.line(), "suppression of " + String.join(",", s.ids())
-            + " expired on " + s.until() + "; the findings count again"));
-        ok = false;
-      }
-      if (ok) {
+      if (s.problem() == null && !s.expiredOn(today)) {
         out.add(s);
       }
     }

@@ -20,6 +20,16 @@ public interface CheckContext {
    */
   Optional<FileFacts> fileFacts(String displayPath);
 
+  /** Whether a rule id exists in the catalog in use (suppressions naming unknown rules are findings). */
+  default boolean ruleExists(String id) {
+    return true;
+  }
+
+  /** The date suppressions expire against (UTC today, fixed in tests). */
+  default java.time.LocalDate today() {
+    return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+  }
+
   /** POSIX mode bits and ownership of a file under the audited root. */
   record FileFacts(int mode, int uid, int gid) {}
 }

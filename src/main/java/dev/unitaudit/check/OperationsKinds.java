@@ -13,6 +13,7 @@ final class OperationsKinds {
   static List<CheckKind<?>> all() {
     return List.of(
         new UnknownKeyCheck(),
+        new SuppressionCheck(),
         new DeprecatedKeyCheck(),
         new RequiredWithCheck(),
         new ValueOrderCheck(),

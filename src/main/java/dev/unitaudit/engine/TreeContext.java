@@ -27,10 +27,24 @@ public final class TreeContext {
   private final Map<String, Unit> cache = new ConcurrentHashMap<>();
   private volatile Map<String, List<Unit>> triggers;
 
+  private final java.util.function.Predicate<String> ruleExists;
+  private final java.time.LocalDate today;
+
   /** @param realRoot the --root whose file modes are meaningful, or null for repository PATHs */
   public TreeContext(UnitLoader loader, Path realRoot) {
+    this(loader, realRoot, id -> true, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /**
+   * @param ruleExists which rule ids the catalog in use has
+   * @param today the date suppressions expire against
+   */
+  public TreeContext(UnitLoader loader, Path realRoot, java.util.function.Predicate<String> ruleExists,
+      java.time.LocalDate today) {
     this.loader = loader;
     this.realRoot = realRoot;
+    this.ruleExists = ruleExists;
+    this.today = today;
   }
 
   public Unit load(String name) {
@@ -66,6 +80,16 @@ public final class TreeContext {
       @Override
       public Optional<FileFacts> fileFacts(String displayPath) {
         return facts(displayPath);
+      }
+
+      @Override
+      public boolean ruleExists(String id) {
+        return ruleExists.test(id);
+      }
+
+      @Override
+      public java.time.LocalDate today() {
+        return today;
       }
     };
   }

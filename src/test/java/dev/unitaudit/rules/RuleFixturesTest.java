@@ -30,6 +30,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleFixturesTest {
 
+  private static final RuleCatalog BUILT_IN = builtIn();
+
+  private static RuleCatalog builtIn() {
+    try {
+      return RuleLoader.builtIn();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static final Path FIXTURES = Path.of("fixtures/rules");
 
   @TestFactory
@@ -96,7 +106,7 @@ class RuleFixturesTest {
   /** Audits a case tree with only the given rules; returns the findings in expected.txt form. */
   static String run(RuleCatalog catalog, Path root) throws Exception {
     Selection sel = Selection.of(List.of(), root, root);
-    TreeContext tree = new TreeContext(sel.loader(), root);
+    TreeContext tree = new TreeContext(sel.loader(), root, id -> BUILT_IN.find(id).isPresent(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     RuleEngine engine = new RuleEngine(catalog);
     List<String> lines = new ArrayList<>();
     Set<String> seen = new TreeSet<>();

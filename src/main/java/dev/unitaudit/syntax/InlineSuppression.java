@@ -1,4 +1,4 @@
-package dev.unitaudit.engine;
+package dev.unitaudit.syntax;
 
 import dev.unitaudit.syntax.Assignment;
 import java.time.LocalDate;
