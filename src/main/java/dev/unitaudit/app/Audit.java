@@ -35,6 +35,7 @@ import java.util.Map;
 public final class Audit {
 
   private final RuleEngine engine;
+  private final RuleEngine diagnostics;
   private final RuleCatalog catalog;
   private final SecurityPolicy policy;
   private final Suppressions suppressions;
@@ -44,6 +45,8 @@ public final class Audit {
   public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
       boolean includeSettings) {
     this.engine = new RuleEngine(catalog);
+    this.diagnostics = new RuleEngine(new RuleCatalog(
+        catalog.all().stream().filter(r -> "diagnostics".equals(r.family())).toList()));
     this.catalog = catalog;
     this.policy = policy;
     this.suppressions = suppressions;
@@ -94,6 +97,12 @@ public final class Audit {
     List<Finding> findings = List.of();
     List<String> checked = List.of();
     Integer achieved = null;
+    if (unit.status() == UnitStatus.BAD_SETTING) {
+      // systemd refuses the unit: only the load diagnostics (UA0xxx) say anything true about it
+      RuleEngine.Outcome o = diagnostics.evaluate(tree.contextFor(unit));
+      findings = suppressions.apply(unit, o.findings(), errors);
+      checked = o.rulesChecked();
+    }
     if (unit.status() == UnitStatus.LOADED) {
       RuleEngine.Outcome o = engine.evaluate(tree.contextFor(unit));
       findings = suppressions.apply(unit, o.findings(), errors);
@@ -142,7 +151,7 @@ public final class Audit {
     List<SettingEntry> out = new ArrayList<>();
     for (Effective e : unit.effective().values()) {
       for (Setting s : e.settings()) {
-        out.add(new SettingEntry(e.section(), e.key(), s.value(), s.file(), s.line()));
+        out.add(new SettingEntry(e.section(), e.key(), SecretMask.mask(e.key(), s.value()), s.file(), s.line()));
       }
     }
     return out;

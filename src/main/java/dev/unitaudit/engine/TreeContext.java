@@ -135,6 +135,15 @@ public final class TreeContext {
       return Optional.empty();
     }
     try {
+      // a symlinked directory on the way would lead the attribute read out of the root
+      Path parent = p.getParent();
+      if (parent == null || !parent.toRealPath().startsWith(realRoot.toRealPath())) {
+        return Optional.empty();
+      }
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+    try {
       PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       int mode = 0;
       for (var perm : a.permissions()) {

@@ -126,6 +126,18 @@ class AuditCliTest {
     assertTrue(r.err().contains(".unitaudit.json") && r.err().contains("disabledRule"), r.err());
   }
 
+  @Test
+  void aRefusedUnitIsReportedWithItsDiagnosticFindingsAndNoScore() throws Exception {
+    Files.writeString(units.resolve("bare.service"), "[Service]\nType=dbus\nExecStart=/bin/true\n");
+    Run r = CliTest.run(units.toString(), "-f", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode u = json(r).get("units").get(0);
+    assertEquals("bad-setting", u.get("status").asText());
+    assertTrue(u.get("exposure").isNull());
+    assertEquals("UA0006", u.get("findings").get(0).get("rule").asText(), u.toString());
+    assertTrue(json(r).get("errors").toString().contains("no D-Bus service name"), r.out());
+  }
+
   private static JsonNode finding(JsonNode report, String rule) {
     for (JsonNode f : report.get("units").get(0).get("findings")) {
       if (f.get("rule").asText().equals(rule)) {
