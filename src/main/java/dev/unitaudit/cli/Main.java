@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Security posture auditor for systemd units: reads units exactly as systemd 252 does,"
         + " scores them like systemd-analyze security, checks them against a rule set.",
-    subcommands = {AuditCommand.class, BaselineCommand.class, CatCommand.class, DiffCommand.class, RulesCommand.class, ExplainCommand.class})
+    subcommands = {AuditCommand.class, BaselineCommand.class, CatCommand.class, DiffCommand.class, RulesCommand.class, ExplainCommand.class, FixCommand.class})
 public final class Main implements Runnable {
 
   /**
