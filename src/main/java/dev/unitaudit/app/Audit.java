@@ -54,6 +54,21 @@ public final class Audit {
     this.includeSettings = includeSettings;
   }
 
+  /**
+   * The checked rules within --level: a ladder rule above the level is neither reported nor
+   * listed as checked, so JUnit and SARIF do not count it as passed.
+   */
+  private List<String> inScope(List<String> ruleIds) {
+    List<String> out = new ArrayList<>(ruleIds.size());
+    for (String id : ruleIds) {
+      Integer l = catalog.find(id).map(r -> r.level()).orElse(null);
+      if (l == null || l <= level) {
+        out.add(id);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Audits every unit the selection names; never throws for anything found in the tree. */
   public AuditReport run(Selection selection) {
     TreeContext tree = new TreeContext(selection.loader(), selection.root(), id -> catalog.find(id).isPresent(),
@@ -101,12 +116,12 @@ public final class Audit {
       // systemd refuses the unit: only the load diagnostics (UA0xxx) say anything true about it
       RuleEngine.Outcome o = diagnostics.evaluate(tree.contextFor(unit));
       findings = suppressions.apply(unit, o.findings(), errors);
-      checked = o.rulesChecked();
+      checked = inScope(o.rulesChecked());
     }
     if (unit.status() == UnitStatus.LOADED) {
       RuleEngine.Outcome o = engine.evaluate(tree.contextFor(unit));
       findings = suppressions.apply(unit, o.findings(), errors);
-      checked = o.rulesChecked();
+      checked = share(inScope(o.rulesChecked()));
       if (unit.type() == UnitType.SERVICE) {
         achieved = RuleEngine.achievedLevel(findings.stream().filter(f -> f.level() != null).toList());
       }
@@ -125,7 +140,7 @@ public final class Audit {
         SecurityAssessment a = ExposureCalculator.assess(unit.name(), unit.assignments(), policy);
         exposure = BigDecimal.valueOf(a.exposureTenths(), 1);
         rating = a.rating().name();
-        checks = a.rows().stream().map(Audit::check).toList();
+        checks = share(a.rows().stream().map(this::check).toList());
       } catch (PolicyException e) {
         errors.add(new ErrorEntry(id, null, null, e.getMessage()));
       }
@@ -135,9 +150,21 @@ public final class Audit {
         achieved, checks, reported, checked, includeSettings ? settings(unit) : null);
   }
 
-  private static CheckEntry check(CheckRow r) {
-    return new CheckEntry(r.name(), r.jsonField(), r.set(), r.exposureTenths() == null ? null
-        : BigDecimal.valueOf(r.exposureTenths(), 1), r.description());
+  /**
+   * Identical rows and rule lists are shared between units: most units repeat the same few
+   * variants of each of the 81 rows, and a 100,000-unit report would otherwise hold 8 million.
+   */
+  private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @SuppressWarnings("unchecked")
+  private <T> T share(T value) {
+    Object prev = shared.putIfAbsent(value, value);
+    return prev == null ? value : (T) prev;
+  }
+
+  private CheckEntry check(CheckRow r) {
+    return share(new CheckEntry(r.name(), r.jsonField(), r.set(), r.exposureTenths() == null ? null
+        : BigDecimal.valueOf(r.exposureTenths(), 1), r.description()));
   }
 
   private static FindingEntry entry(Finding f) {

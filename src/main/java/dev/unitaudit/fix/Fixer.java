@@ -164,6 +164,7 @@ public final class Fixer {
     List<Finding> out = new ArrayList<>();
     for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
       if (f.level() != null) {
+        // internal only: marks the rule as not counting against the level; never reported
         out.add(suppressed.contains(f.rule()) ? f.withSuppression(new Finding.Suppression("audit", "", null)) : f);
       }
     }

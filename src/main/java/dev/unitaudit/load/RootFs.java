@@ -250,8 +250,8 @@ public final class RootFs {
     return new java.io.ByteArrayInputStream(read(real));
   }
 
-  /** Longest placeholder file considered; git writes the bare target, which is short. */
-  static final int MAX_PLACEHOLDER = 1024;
+  /** Longest placeholder file considered: git writes the bare link target, and link targets in unit trees are short (the corpus's longest is 45 bytes); unit files are longer, so most are never read twice. */
+  static final int MAX_PLACEHOLDER = 255;
 
   /**
    * When git checks a repository out with {@code core.symlinks=false} (or a tree is copied by a

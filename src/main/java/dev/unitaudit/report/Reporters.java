@@ -13,6 +13,11 @@ public final class Reporters {
   static {
     ALL.put("text", TextReporter::new);
     ALL.put("json", JsonReporter::new);
+    ALL.put("junit", JunitReporter::new);
+    ALL.put("sarif", SarifReporter::new);
+    ALL.put("markdown", MarkdownReporter::new);
+    ALL.put("github", GithubReporter::new);
+    ALL.put("prometheus", PrometheusReporter::new);
   }
 
   private Reporters() {}

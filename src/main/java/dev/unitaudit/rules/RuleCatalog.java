@@ -2,18 +2,28 @@ package dev.unitaudit.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The loaded rules, sorted by id. */
 public final class RuleCatalog {
 
   private final List<Rule> rules;
+  // looked up once per checked rule per unit, so a map rather than a scan of ~150 rules
+  private final Map<String, Rule> byIdOrName = new HashMap<>();
 
   public RuleCatalog(List<Rule> rules) {
     List<Rule> sorted = new ArrayList<>(rules);
     sorted.sort(Comparator.comparing(Rule::id));
     this.rules = List.copyOf(sorted);
+    for (Rule r : this.rules) {
+      byIdOrName.putIfAbsent(r.id(), r);
+    }
+    for (Rule r : this.rules) {
+      byIdOrName.putIfAbsent(r.name(), r); // an id wins over a name that happens to equal it
+    }
   }
 
   public List<Rule> all() {
@@ -22,6 +32,6 @@ public final class RuleCatalog {
 
   /** A rule by id ({@code UA1001}) or name ({@code no-new-privileges}). */
   public Optional<Rule> find(String idOrName) {
-    return rules.stream().filter(r -> r.id().equals(idOrName) || r.name().equals(idOrName)).findFirst();
+    return Optional.ofNullable(byIdOrName.get(idOrName));
   }
 }

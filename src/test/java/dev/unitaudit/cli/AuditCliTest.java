@@ -46,6 +46,26 @@ class AuditCliTest {
   }
 
   @Test
+  void levelScopesFindingsAndCheckedRulesAlike() throws Exception {
+    for (int level = 1; level <= 3; level++) {
+      JsonNode u = json(CliTest.run(units.toString(), "-f", "json", "--level", String.valueOf(level),
+          "--ignore-tree-config")).get("units").get(0);
+      int maxFound = 0;
+      for (JsonNode f : u.get("findings")) {
+        if (f.hasNonNull("level")) {
+          maxFound = Math.max(maxFound, f.get("level").asInt());
+        }
+      }
+      assertEquals(level, maxFound, "a bare service fails every level up to " + level);
+      java.util.Set<String> checked = new java.util.HashSet<>();
+      u.get("rulesChecked").forEach(n -> checked.add(n.asText()));
+      assertTrue(checked.contains("UA1001"), "level-1 rule listed at --level " + level);
+      // UA1007 is a level-3 rule: listed as checked only when level 3 is in scope
+      assertEquals(level == 3, checked.contains("UA1007"), "UA1007 at --level " + level);
+    }
+  }
+
+  @Test
   void thresholdFollowsSystemd() {
     assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--threshold", "96").code());
     assertEquals(1, CliTest.run(units.toString(), "-f", "json", "--threshold", "95").code());

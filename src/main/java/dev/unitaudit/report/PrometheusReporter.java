@@ -1,0 +1,83 @@
+package dev.unitaudit.report;
+
+import dev.unitaudit.result.Severity;
+import dev.unitaudit.rules.RuleCatalog;
+
+/**
+ * {@code --format prometheus}: the Prometheus text exposition format, for node_exporter's
+ * textfile collector. Every family has its {@code # HELP} and {@code # TYPE} lines and its samples
+ * together; units are in report order, severities from critical to info, so the bytes are stable.
+ * Suppressed findings are not counted. Label values escape backslash, double quote and line feed
+ * as the format requires; other control characters are made visible first ({@link TextSafety}).
+ *
+ * <p>All families are gauges: a later audit can report fewer findings or units, so none is a
+ * counter, even where the issue's name ends in {@code _total}.
+ */
+public final class PrometheusReporter implements Reporter {
+
+  private static final Severity[] SEVERITIES = {
+    Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
+  };
+
+  @Override
+  public String format() {
+    return "prometheus";
+  }
+
+  @Override
+  public String render(AuditReport report, RuleCatalog catalog, RenderOptions options) {
+    StringBuilder sb = new StringBuilder();
+    family(sb, "unitaudit_unit_info", "Audited unit, its type and load status (always 1).");
+    for (AuditReport.UnitEntry u : report.units()) {
+      sb.append("unitaudit_unit_info{unit=\"").append(label(u.unit())).append("\",type=\"").append(label(u.type()))
+          .append("\",status=\"").append(label(u.status())).append("\"} 1\n");
+    }
+    family(sb, "unitaudit_exposure",
+        "systemd-analyze security overall exposure of the unit, 0.0 (best) to 10.0; only for scored units.");
+    for (AuditReport.UnitEntry u : report.units()) {
+      if (u.exposure() != null) {
+        sb.append("unitaudit_exposure{unit=\"").append(label(u.unit())).append("\"} ")
+            .append(u.exposure().toPlainString()).append('\n');
+      }
+    }
+    family(sb, "unitaudit_level", "Highest hardening level (0-3) the service fully meets.");
+    for (AuditReport.UnitEntry u : report.units()) {
+      if (u.level() != null) {
+        sb.append("unitaudit_level{unit=\"").append(label(u.unit())).append("\"} ").append(u.level()).append('\n');
+      }
+    }
+    family(sb, "unitaudit_findings", "Findings that count (not suppressed), by unit and severity.");
+    for (AuditReport.UnitEntry u : report.units()) {
+      int[] n = new int[SEVERITIES.length];
+      for (AuditReport.FindingEntry f : u.findings()) {
+        if (f.suppressed() != null) {
+          continue;
+        }
+        for (int i = 0; i < SEVERITIES.length; i++) {
+          if (SEVERITIES[i].word().equals(f.severity())) {
+            n[i]++;
+          }
+        }
+      }
+      for (int i = 0; i < SEVERITIES.length; i++) {
+        sb.append("unitaudit_findings{unit=\"").append(label(u.unit())).append("\",severity=\"")
+            .append(SEVERITIES[i].word()).append("\"} ").append(n[i]).append('\n');
+      }
+    }
+    family(sb, "unitaudit_units_total", "Units in the report.");
+    sb.append("unitaudit_units_total ").append(report.units().size()).append('\n');
+    family(sb, "unitaudit_errors_total", "Errors in the report: units that could not be audited, unreadable files.");
+    sb.append("unitaudit_errors_total ").append(report.errors().size()).append('\n');
+    return sb.toString();
+  }
+
+  private static void family(StringBuilder sb, String name, String help) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    sb.append("# TYPE ").append(name).append(" gauge\n");
+  }
+
+  /** A label value: backslash, double quote and line feed escaped. */
+  static String label(String s) {
+    return TextSafety.cleanLines(s).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}
