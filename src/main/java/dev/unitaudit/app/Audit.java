@@ -41,6 +41,7 @@ public final class Audit {
   private final Suppressions suppressions;
   private final int level;
   private final boolean includeSettings;
+  private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
       boolean includeSettings) {
@@ -67,6 +68,19 @@ public final class Audit {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * One instance per distinct text: most messages, paths and fixes repeat across units (a
+   * 100,000-unit report holds about 1.3 million findings but few distinct texts), and the report
+   * keeps every finding until it is written.
+   */
+  private String text(String s) {
+    if (s == null) {
+      return null;
+    }
+    String known = texts.putIfAbsent(s, s);
+    return known == null ? s : known;
   }
 
   /** Audits every unit the selection names; never throws for anything found in the tree. */
@@ -167,10 +181,10 @@ public final class Audit {
         : BigDecimal.valueOf(r.exposureTenths(), 1), r.description()));
   }
 
-  private static FindingEntry entry(Finding f) {
+  private FindingEntry entry(Finding f) {
     Finding.Suppression s = f.suppressed();
-    return new FindingEntry(f.rule(), f.title(), f.severity().word(), f.level(), f.message(), f.file(),
-        f.file() == null || f.line() <= 0 ? null : f.line(), String.join("\n", f.fix()),
+    return new FindingEntry(f.rule(), f.title(), f.severity().word(), f.level(), text(f.message()), text(f.file()),
+        f.file() == null || f.line() <= 0 ? null : f.line(), text(String.join("\n", f.fix())),
         s == null ? null : new AuditReport.Suppressed(s.by(), s.reason(), s.until()));
   }
 

@@ -2,6 +2,9 @@ package dev.unitaudit.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Security posture auditor for systemd units: reads units exactly as systemd 252 does,"
-        + " scores them like systemd-analyze security, checks them against a rule set.",
-    subcommands = {AuditCommand.class, BaselineCommand.class, CatCommand.class, DiffCommand.class, RulesCommand.class, ExplainCommand.class, FixCommand.class})
+        + " scores them like systemd-analyze security, checks them against a rule set.")
 public final class Main implements Runnable {
 
   /**
@@ -26,6 +28,8 @@ public final class Main implements Runnable {
   static java.io.OutputStream stdoutBytes;
 
   public static void main(String[] args) {
+    // nearly every command needs the rule set: read it on the second core while picocli starts
+    dev.unitaudit.rules.RuleLoader.prefetchBuiltIn();
     stdoutBytes = System.out;
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -38,6 +42,25 @@ public final class Main implements Runnable {
   /** Runs unitaudit with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    String first = args.length == 0 ? "" : args[0];
+    boolean named = SUBCOMMANDS.containsKey(first);
+    if (!named && !isGlobal(first)) {
+      // "audit" is the default subcommand: unitaudit PATH… means unitaudit audit PATH…
+      String[] effective = new String[args.length + 1];
+      effective[0] = "audit";
+      System.arraycopy(args, 0, effective, 1, args.length);
+      args = effective;
+      first = "audit";
+      named = true;
+    }
+    // Picocli builds a command's model by reflection over its annotations, which costs tens of
+    // milliseconds per command at start-up: register only the subcommand being run, and all of
+    // them only when the top-level help has to list them.
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (!named || e.getKey().equals(first)) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,15 +74,8 @@ public final class Main implements Runnable {
       ex.getCommandLine().getErr().println("Try 'unitaudit --help'.");
       return ExitCode.USAGE.code();
     });
-    String[] effective = args;
-    if (args.length == 0 || !isSubcommandOrGlobal(cl, args[0])) {
-      // "audit" is the default subcommand: unitaudit PATH… means unitaudit audit PATH…
-      effective = new String[args.length + 1];
-      effective[0] = "audit";
-      System.arraycopy(args, 0, effective, 1, args.length);
-    }
     try {
-      return cl.execute(effective);
+      return cl.execute(args);
     } catch (Throwable t) { // an Error escaping picocli is still a bug: exit 3, never 1
       err.println("unitaudit: internal error: " + t);
       t.printStackTrace(err);
@@ -68,9 +84,21 @@ public final class Main implements Runnable {
     }
   }
 
-  private static boolean isSubcommandOrGlobal(CommandLine cl, String first) {
-    return cl.getSubcommands().containsKey(first) || first.equals("--help") || first.equals("-h")
-        || first.equals("--version") || first.equals("-V");
+  private static boolean isGlobal(String first) {
+    return first.equals("--help") || first.equals("-h") || first.equals("--version") || first.equals("-V");
+  }
+
+  /** The subcommands in the order the help lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("audit", AuditCommand::new);
+    SUBCOMMANDS.put("baseline", BaselineCommand::new);
+    SUBCOMMANDS.put("cat", CatCommand::new);
+    SUBCOMMANDS.put("diff", DiffCommand::new);
+    SUBCOMMANDS.put("rules", RulesCommand::new);
+    SUBCOMMANDS.put("explain", ExplainCommand::new);
+    SUBCOMMANDS.put("fix", FixCommand::new);
   }
 
   @Override

@@ -78,7 +78,11 @@ public final class RootFs {
     Resolved r = resolved.get(rel);
     if (r == null) {
       r = resolveUncached(rel);
-      resolved.put(rel, r);
+      if (r.kind() != Kind.MISSING) {
+        // most lookups are misses (every unit is probed in every search directory); they are
+        // answered from the cached listings anyway, and remembering them costs more than it saves
+        resolved.put(rel, r);
+      }
     }
     return r;
   }
@@ -145,7 +149,10 @@ public final class RootFs {
     }
     int slash = real.lastIndexOf('/');
     Set<String> siblings = listing(slash < 0 ? "" : real.substring(0, slash));
-    Stat st = siblings != null && !siblings.contains(real.substring(slash + 1)) ? ABSENT : lstat(toPath(real));
+    if (siblings != null && !siblings.contains(real.substring(slash + 1))) {
+      return ABSENT; // the cached listing already says so: nothing worth remembering
+    }
+    Stat st = lstat(toPath(real));
     stats.put(real, st);
     return st;
   }

@@ -46,8 +46,41 @@ public final class RuleLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   private final List<Rule> rules = new ArrayList<>();
 
-  /** Loads the built-in rule set from the jar. */
+  /**
+   * The built-in catalog, read once per process: it is immutable, and reading it binds every
+   * rule's parameters through Jackson, which is a good part of start-up. {@link #prefetchBuiltIn}
+   * starts that work on a background thread while the command line is still being parsed.
+   */
+  private static final java.util.concurrent.FutureTask<RuleCatalog> BUILT_IN =
+      new java.util.concurrent.FutureTask<>(RuleLoader::readBuiltIn);
+
+  /** Starts reading the built-in rules in the background (the real process calls this first). */
+  public static void prefetchBuiltIn() {
+    Thread t = new Thread(BUILT_IN, "unitaudit-rules");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Loads the built-in rule set from the jar (once; later calls share the same catalog). */
   public static RuleCatalog builtIn() throws RuleException {
+    BUILT_IN.run(); // no-op when the prefetch thread ran or is running it
+    try {
+      return BUILT_IN.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuleException("interrupted while reading the built-in rules");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuleException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static RuleCatalog readBuiltIn() throws RuleException {
     RuleLoader l = new RuleLoader();
     for (String f : FAMILIES) {
       String res = "/dev/unitaudit/rules/" + f + ".json";
