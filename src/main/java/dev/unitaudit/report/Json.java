@@ -9,12 +9,46 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * The one JSON writer configuration: two-space indent and LF line ends whatever the platform
  * (Jackson's default indenter uses the platform separator), so golden files compare byte for byte.
+ *
+ * <p>Besides the C0 controls JSON requires escaped, DEL, the C1 controls (U+0080–U+009F, which
+ * terminals may execute: U+009B is CSI), the line and paragraph separators and the bidi controls
+ * (U+202A–U+202E, U+2066–U+2069) are written as backslash-u escapes: the strings are the same once
+ * parsed, but a JSON report shown on a terminal cannot carry a raw control from a unit file.
  */
 public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+  }
+
+  /** Jackson's standard escapes plus the characters {@link TextSafety} makes visible. */
+  static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int[] ascii;
+
+    TerminalSafeEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      boolean escape = (ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029 || (ch >= 0x202a && ch <= 0x202e)
+          || (ch >= 0x2066 && ch <= 0x2069);
+      return escape ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch)) : null;
+    }
+  }
 
   private Json() {}
 

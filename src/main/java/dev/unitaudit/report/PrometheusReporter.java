@@ -11,13 +11,52 @@ import dev.unitaudit.rules.RuleCatalog;
  * as the format requires; other control characters are made visible first ({@link TextSafety}).
  *
  * <p>All families are gauges: a later audit can report fewer findings or units, so none is a
- * counter, even where the issue's name ends in {@code _total}.
+ * counter, and no name ends in {@code _total} (promtool's linter rejects that suffix on gauges).
+ *
+ * <p>{@code unitaudit_audit_timestamp_seconds} is when the report was rendered, in Unix seconds
+ * (the textfile collector takes no sample timestamps, so time is a gauge, and an alert can say
+ * "no audit for a day"). With the environment variable {@code SOURCE_DATE_EPOCH} set to a
+ * non-negative integer (the reproducible-builds convention) that value is used instead, so the
+ * output is byte-for-byte reproducible; a malformed value is ignored. Nothing else in the output
+ * depends on time.
  */
 public final class PrometheusReporter implements Reporter {
+
+  /** The reproducible-builds variable that fixes the timestamp metric. */
+  public static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
   private static final Severity[] SEVERITIES = {
     Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
   };
+
+  private final java.util.function.LongSupplier epochSeconds;
+
+  /** The timestamp from {@code SOURCE_DATE_EPOCH} when set, else the clock at render time. */
+  public PrometheusReporter() {
+    this(PrometheusReporter::now);
+  }
+
+  /** A fixed timestamp (tests, reproducible examples). */
+  public PrometheusReporter(long epochSeconds) {
+    this(() -> epochSeconds);
+  }
+
+  private PrometheusReporter(java.util.function.LongSupplier epochSeconds) {
+    this.epochSeconds = epochSeconds;
+  }
+
+  static long now() {
+    Long fixed = sourceDateEpoch(System.getenv(SOURCE_DATE_EPOCH));
+    return fixed != null ? fixed : System.currentTimeMillis() / 1000;
+  }
+
+  /** SOURCE_DATE_EPOCH's value when it is a non-negative decimal integer, else null. */
+  static Long sourceDateEpoch(String v) {
+    if (v == null || !v.matches("[0-9]{1,18}")) {
+      return null;
+    }
+    return Long.parseLong(v);
+  }
 
   @Override
   public String format() {
@@ -64,10 +103,13 @@ public final class PrometheusReporter implements Reporter {
             .append(SEVERITIES[i].word()).append("\"} ").append(n[i]).append('\n');
       }
     }
-    family(sb, "unitaudit_units_total", "Units in the report.");
-    sb.append("unitaudit_units_total ").append(report.units().size()).append('\n');
-    family(sb, "unitaudit_errors_total", "Errors in the report: units that could not be audited, unreadable files.");
-    sb.append("unitaudit_errors_total ").append(report.errors().size()).append('\n');
+    family(sb, "unitaudit_units", "Units in the report.");
+    sb.append("unitaudit_units ").append(report.units().size()).append('\n');
+    family(sb, "unitaudit_errors", "Errors in the report: units that could not be audited, unreadable files.");
+    sb.append("unitaudit_errors ").append(report.errors().size()).append('\n');
+    family(sb, "unitaudit_audit_timestamp_seconds",
+        "When the audit was reported, Unix time in seconds (SOURCE_DATE_EPOCH when set, for reproducible output).");
+    sb.append("unitaudit_audit_timestamp_seconds ").append(epochSeconds.getAsLong()).append('\n');
     return sb.toString();
   }
 

@@ -34,7 +34,7 @@ class ReportSchemaTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private static Schema schema() throws IOException {
+  static Schema schema() throws IOException {
     try (InputStream in = ReportSchemaTest.class.getResourceAsStream(ReportSchemaFileTest.RESOURCE)) {
       JsonNode node = MAPPER.readTree(in);
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

@@ -158,10 +158,11 @@ class TextFormatsTest {
         samples.merge(m.group(1), 1, Integer::sum);
       }
       assertEquals(List.of("unitaudit_unit_info", "unitaudit_exposure", "unitaudit_level", "unitaudit_findings",
-          "unitaudit_units_total", "unitaudit_errors_total"), order);
+          "unitaudit_units", "unitaudit_errors", "unitaudit_audit_timestamp_seconds"), order);
       assertEquals(report.units().size() * 5, samples.getOrDefault("unitaudit_findings", 0));
-      assertTrue(out.contains("unitaudit_units_total " + report.units().size() + "\n"));
-      assertTrue(out.contains("unitaudit_errors_total " + report.errors().size() + "\n"));
+      assertTrue(out.contains("unitaudit_units " + report.units().size() + "\n"));
+      assertTrue(out.contains("unitaudit_errors " + report.errors().size() + "\n"));
+      assertTrue(out.matches("(?s).*\nunitaudit_audit_timestamp_seconds [0-9]+\n"), "the timestamp comes last");
     }
   }
 
@@ -174,5 +175,24 @@ class TextFormatsTest {
     assertTrue(out.contains("unitaudit_exposure{unit=\"nginx.service\"} 9.2\n"));
     assertFalse(out.contains("unitaudit_exposure{unit=\"backup.timer\"}"), "no exposure, no sample");
     assertEquals("a\\\\b\\\"c\\nd", PrometheusReporter.label("a\\b\"c\nd"));
+  }
+
+  @Test
+  void prometheusTimestampIsFixedBySourceDateEpoch() {
+    assertTrue(render(new PrometheusReporter(1700000000L), SampleReports.empty())
+        .endsWith("\nunitaudit_audit_timestamp_seconds 1700000000\n"));
+    assertEquals(Long.valueOf(0), PrometheusReporter.sourceDateEpoch("0"));
+    assertEquals(Long.valueOf(1700000000L), PrometheusReporter.sourceDateEpoch("1700000000"));
+    for (String bad : new String[] {null, "", "-1", "1.5", " 1", "12abc", "9".repeat(19)}) {
+      assertEquals(null, PrometheusReporter.sourceDateEpoch(bad), bad);
+    }
+    long before = System.currentTimeMillis() / 1000;
+    long t = PrometheusReporter.now();
+    String env = System.getenv(PrometheusReporter.SOURCE_DATE_EPOCH);
+    if (PrometheusReporter.sourceDateEpoch(env) == null) {
+      assertTrue(t >= before && t <= System.currentTimeMillis() / 1000 + 1, "the clock when unset");
+    } else {
+      assertEquals(PrometheusReporter.sourceDateEpoch(env), Long.valueOf(t));
+    }
   }
 }
