@@ -28,6 +28,8 @@ public final class Suppressions {
   private final boolean inline;
   private final LocalDate today;
   private final List<ErrorEntry> problems = new ArrayList<>();
+  private final Set<String> disabled;
+  private final Map<String, String> severities;
 
   /**
    * @param config null when no config applies
@@ -45,14 +47,45 @@ public final class Suppressions {
           problems.add(new ErrorEntry(null, configFile, null, "disabledRules: unknown rule " + id));
         }
       }
+      if (config.severity() != null) {
+        for (String id : config.severity().keySet()) {
+          if (catalog.find(id).isEmpty()) {
+            problems.add(new ErrorEntry(null, configFile, null, "severity: unknown rule " + id));
+          }
+        }
+      }
       for (ProjectConfig.Ignore i : list(config.ignore())) {
         for (String id : i.rules()) {
           if (catalog.find(id).isEmpty()) {
             problems.add(new ErrorEntry(null, configFile, null, "ignore: unknown rule " + id + " for " + i.unit()));
           }
         }
+        if (i.until() != null && today.isAfter(LocalDate.parse(i.until()))) {
+          problems.add(new ErrorEntry(null, configFile, null, "ignore: the suppression of "
+              + String.join(",", i.rules()) + " for " + i.unit() + " expired on " + i.until()
+              + ": its findings count again"));
+        }
       }
     }
+    this.disabled = ids(list(config == null ? null : config.disabledRules()));
+    Map<String, String> sev = new java.util.HashMap<>();
+    if (config != null && config.severity() != null) {
+      config.severity().forEach((k, v) -> sev.put(id(k), v));
+    }
+    this.severities = Map.copyOf(sev);
+  }
+
+  /** A rule id or name as the rule's id (unknown ones unchanged: they match nothing). */
+  private String id(String idOrName) {
+    return catalog.find(idOrName).map(r -> r.id()).orElse(idOrName);
+  }
+
+  private Set<String> ids(List<String> idsOrNames) {
+    Set<String> out = new HashSet<>();
+    for (String s : idsOrNames) {
+      out.add(id(s));
+    }
+    return out;
   }
 
   public static Suppressions none(RuleCatalog catalog) {
@@ -72,8 +105,6 @@ public final class Suppressions {
   /** The unit's findings with config changes applied and suppressions marked. */
   List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
     List<InlineSuppression> active = inline ? inlineFor(unit) : List.of();
-    Set<String> disabled = new HashSet<>(list(config == null ? null : config.disabledRules()));
-    Map<String, String> severities = config == null || config.severity() == null ? Map.of() : config.severity();
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
       if (disabled.contains(f.rule())) {
@@ -93,14 +124,14 @@ public final class Suppressions {
 
   private Finding.Suppression suppression(String unitId, String rule, List<InlineSuppression> active) {
     for (InlineSuppression s : active) {
-      if (s.ids().contains(rule)) {
+      if (ids(s.ids()).contains(rule)) {
         return new Finding.Suppression("inline", s.reason(),
             s.until() == null ? null : s.until().toString());
       }
     }
     if (config != null) {
       for (ProjectConfig.Ignore i : list(config.ignore())) {
-        if (ProjectConfig.unitMatches(i.unit(), unitId) && i.rules().contains(rule)
+        if (ProjectConfig.unitMatches(i.unit(), unitId) && ids(i.rules()).contains(rule)
             && (i.until() == null || !today.isAfter(LocalDate.parse(i.until())))) {
           return new Finding.Suppression("config", i.reason(), i.until());
         }
