@@ -53,8 +53,11 @@ public record ProjectConfig(
       c.validate(file);
       return new Loaded(c, file);
     } catch (UnrecognizedPropertyException e) {
-      throw new UsageException(file + ":" + e.getLocation().getLineNr() + ": unknown key \"" + e.getPropertyName()
-          + "\" (known: level, format, failOn, disabledRules, severity, ignore, rules)");
+      java.util.TreeSet<String> known = new java.util.TreeSet<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      known.remove("$schema");
+      throw new UsageException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
+          + ": unknown key \"" + e.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
     } catch (JsonProcessingException e) {
       throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -98,6 +101,24 @@ public record ProjectConfig(
         }
       }
     }
+  }
+
+  /**
+   * The line of {@code "key":} in the file: Jackson's location is where it stopped reading, which
+   * for an unknown key is after its value (often the next line).
+   */
+  private static int keyLine(Path file, String key, int fallback) {
+    try {
+      String text = Files.readString(file);
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:").matcher(text);
+      if (m.find()) {
+        return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall back to Jackson's line
+    }
+    return fallback;
   }
 
   /**
