@@ -2,6 +2,7 @@ package dev.unitaudit.app;
 
 import dev.unitaudit.syntax.InlineSuppression;
 import dev.unitaudit.model.Unit;
+import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.AuditReport.ErrorEntry;
 import dev.unitaudit.result.Finding;
 import dev.unitaudit.result.Severity;
@@ -28,6 +29,9 @@ public final class Suppressions {
   private final boolean inline;
   private final LocalDate today;
   private final List<ErrorEntry> problems = new ArrayList<>();
+  /** Inline suppressions in effect, per unit and comment; units are audited in parallel. */
+  private final java.util.Set<AuditReport.SuppressionEntry> inEffect =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Set<String> disabled;
   private final Map<String, String> severities;
 
@@ -102,9 +106,30 @@ public final class Suppressions {
     return problems;
   }
 
+  /** The config file in effect, as given (--config) or found, or null. */
+  public String configFile() {
+    return configFile;
+  }
+
+  /**
+   * Every inline suppression in effect in the units applied so far, ordered by unit, file and line:
+   * with {@link #configFile()}, what the report lists so that nothing in the tree switches a finding
+   * off unseen.
+   */
+  public List<AuditReport.SuppressionEntry> inEffect() {
+    List<AuditReport.SuppressionEntry> out = new ArrayList<>(inEffect);
+    out.sort(java.util.Comparator.comparing(AuditReport.SuppressionEntry::unit)
+        .thenComparing(AuditReport.SuppressionEntry::file).thenComparingInt(AuditReport.SuppressionEntry::line));
+    return out;
+  }
+
   /** The unit's findings with config changes applied and suppressions marked. */
   List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
     List<InlineSuppression> active = inline ? inlineFor(unit) : List.of();
+    for (InlineSuppression s : active) {
+      inEffect.add(new AuditReport.SuppressionEntry(unit.id(), s.ids(), s.reason(),
+          s.until() == null ? null : s.until().toString(), s.file(), s.line()));
+    }
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
       if (disabled.contains(f.rule())) {
