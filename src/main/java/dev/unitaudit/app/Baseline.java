@@ -103,6 +103,7 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
           u.settings()));
     }
     List<Entry> stale = findings.stream().filter(e -> !used.contains(e)).toList();
-    return new Applied(new AuditReport(report.schemaVersion(), report.tool(), units, report.errors()), stale);
+    return new Applied(new AuditReport(report.schemaVersion(), report.tool(), units, report.errors(),
+        report.config(), report.suppressions()), stale);
   }
 }

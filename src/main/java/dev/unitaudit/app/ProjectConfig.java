@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import dev.unitaudit.result.Severity;
 import java.util.List;
 import java.util.Map;
 
@@ -44,22 +47,78 @@ public record ProjectConfig(
     ObjectMapper om = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       ProjectConfig c = om.readValue(Files.readAllBytes(file), ProjectConfig.class);
-      if (c.ignore() != null) {
-        for (Ignore i : c.ignore()) {
-          if (i.unit() == null || i.rules() == null || i.rules().isEmpty() || i.reason() == null || i.reason().isBlank()) {
-            throw new UsageException(file + ": every ignore entry needs unit, rules and a reason");
-          }
-        }
+      if (c == null) {
+        throw new UsageException(file + ": empty; expected a JSON object");
       }
+      c.validate(file);
       return new Loaded(c, file);
     } catch (UnrecognizedPropertyException e) {
-      throw new UsageException(file + ":" + e.getLocation().getLineNr() + ": unknown key \"" + e.getPropertyName()
-          + "\" (known: level, format, failOn, disabledRules, severity, ignore, rules)");
+      java.util.TreeSet<String> known = new java.util.TreeSet<>();
+      e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      known.remove("$schema");
+      throw new UsageException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
+          + ": unknown key \"" + e.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
     } catch (JsonProcessingException e) {
       throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UsageException(file + ": cannot be read: " + e.getMessage());
     }
+  }
+
+  /** Values that would otherwise fail later, far from the file: each a usage error naming it. */
+  private void validate(Path file) throws UsageException {
+    if (level != null && (level < 1 || level > 3)) {
+      throw new UsageException(file + ": level " + level + ": the ladder has levels 1, 2 and 3");
+    }
+    if (format != null && dev.unitaudit.report.Reporters.get(format) == null) {
+      throw new UsageException(file + ": format \"" + format + "\": expected one of "
+          + String.join(", ", new java.util.TreeSet<>(dev.unitaudit.report.Reporters.formats())));
+    }
+    if (failOn != null && Severity.parse(failOn) == null) {
+      throw new UsageException(file + ": failOn \"" + failOn + "\": expected critical, high, medium, low or info");
+    }
+    if (severity != null) {
+      for (Map.Entry<String, String> e : severity.entrySet()) {
+        if (Severity.parse(e.getValue()) == null) {
+          throw new UsageException(file + ": severity of " + e.getKey() + " \"" + e.getValue()
+              + "\": expected critical, high, medium, low or info");
+        }
+      }
+    }
+    if (ignore != null) {
+      for (Ignore i : ignore) {
+        if (i == null || i.unit() == null || i.rules() == null || i.rules().isEmpty() || i.reason() == null
+            || i.reason().isBlank()) {
+          throw new UsageException(file + ": every ignore entry needs unit, rules and a reason");
+        }
+        if (i.until() != null) {
+          try {
+            LocalDate.parse(i.until());
+          } catch (DateTimeParseException e) {
+            throw new UsageException(file + ": ignore of " + i.unit() + ": until \"" + i.until()
+                + "\" is not a date like 2027-06-30");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The line of {@code "key":} in the file: Jackson's location is where it stopped reading, which
+   * for an unknown key is after its value (often the next line).
+   */
+  private static int keyLine(Path file, String key, int fallback) {
+    try {
+      String text = Files.readString(file);
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:").matcher(text);
+      if (m.find()) {
+        return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall back to Jackson's line
+    }
+    return fallback;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.unitaudit.app;
 
 import dev.unitaudit.syntax.InlineSuppression;
 import dev.unitaudit.model.Unit;
+import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.AuditReport.ErrorEntry;
 import dev.unitaudit.result.Finding;
 import dev.unitaudit.result.Severity;
@@ -28,6 +29,11 @@ public final class Suppressions {
   private final boolean inline;
   private final LocalDate today;
   private final List<ErrorEntry> problems = new ArrayList<>();
+  /** Inline suppressions in effect, per unit and comment; units are audited in parallel. */
+  private final java.util.Set<AuditReport.SuppressionEntry> inEffect =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> disabled;
+  private final Map<String, String> severities;
 
   /**
    * @param config null when no config applies
@@ -45,14 +51,45 @@ public final class Suppressions {
           problems.add(new ErrorEntry(null, configFile, null, "disabledRules: unknown rule " + id));
         }
       }
+      if (config.severity() != null) {
+        for (String id : config.severity().keySet()) {
+          if (catalog.find(id).isEmpty()) {
+            problems.add(new ErrorEntry(null, configFile, null, "severity: unknown rule " + id));
+          }
+        }
+      }
       for (ProjectConfig.Ignore i : list(config.ignore())) {
         for (String id : i.rules()) {
           if (catalog.find(id).isEmpty()) {
             problems.add(new ErrorEntry(null, configFile, null, "ignore: unknown rule " + id + " for " + i.unit()));
           }
         }
+        if (i.until() != null && today.isAfter(LocalDate.parse(i.until()))) {
+          problems.add(new ErrorEntry(null, configFile, null, "ignore: the suppression of "
+              + String.join(",", i.rules()) + " for " + i.unit() + " expired on " + i.until()
+              + ": its findings count again"));
+        }
       }
     }
+    this.disabled = ids(list(config == null ? null : config.disabledRules()));
+    Map<String, String> sev = new java.util.HashMap<>();
+    if (config != null && config.severity() != null) {
+      config.severity().forEach((k, v) -> sev.put(id(k), v));
+    }
+    this.severities = Map.copyOf(sev);
+  }
+
+  /** A rule id or name as the rule's id (unknown ones unchanged: they match nothing). */
+  private String id(String idOrName) {
+    return catalog.find(idOrName).map(r -> r.id()).orElse(idOrName);
+  }
+
+  private Set<String> ids(List<String> idsOrNames) {
+    Set<String> out = new HashSet<>();
+    for (String s : idsOrNames) {
+      out.add(id(s));
+    }
+    return out;
   }
 
   public static Suppressions none(RuleCatalog catalog) {
@@ -69,11 +106,30 @@ public final class Suppressions {
     return problems;
   }
 
+  /** The config file in effect, as given (--config) or found, or null. */
+  public String configFile() {
+    return configFile;
+  }
+
+  /**
+   * Every inline suppression in effect in the units applied so far, ordered by unit, file and line:
+   * with {@link #configFile()}, what the report lists so that nothing in the tree switches a finding
+   * off unseen.
+   */
+  public List<AuditReport.SuppressionEntry> inEffect() {
+    List<AuditReport.SuppressionEntry> out = new ArrayList<>(inEffect);
+    out.sort(java.util.Comparator.comparing(AuditReport.SuppressionEntry::unit)
+        .thenComparing(AuditReport.SuppressionEntry::file).thenComparingInt(AuditReport.SuppressionEntry::line));
+    return out;
+  }
+
   /** The unit's findings with config changes applied and suppressions marked. */
   List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
     List<InlineSuppression> active = inline ? inlineFor(unit) : List.of();
-    Set<String> disabled = new HashSet<>(list(config == null ? null : config.disabledRules()));
-    Map<String, String> severities = config == null || config.severity() == null ? Map.of() : config.severity();
+    for (InlineSuppression s : active) {
+      inEffect.add(new AuditReport.SuppressionEntry(unit.id(), s.ids(), s.reason(),
+          s.until() == null ? null : s.until().toString(), s.file(), s.line()));
+    }
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
       if (disabled.contains(f.rule())) {
@@ -93,14 +149,14 @@ public final class Suppressions {
 
   private Finding.Suppression suppression(String unitId, String rule, List<InlineSuppression> active) {
     for (InlineSuppression s : active) {
-      if (s.ids().contains(rule)) {
+      if (ids(s.ids()).contains(rule)) {
         return new Finding.Suppression("inline", s.reason(),
             s.until() == null ? null : s.until().toString());
       }
     }
     if (config != null) {
       for (ProjectConfig.Ignore i : list(config.ignore())) {
-        if (ProjectConfig.unitMatches(i.unit(), unitId) && i.rules().contains(rule)
+        if (ProjectConfig.unitMatches(i.unit(), unitId) && ids(i.rules()).contains(rule)
             && (i.until() == null || !today.isAfter(LocalDate.parse(i.until())))) {
           return new Finding.Suppression("config", i.reason(), i.until());
         }

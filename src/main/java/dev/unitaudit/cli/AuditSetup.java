@@ -64,8 +64,14 @@ final class AuditSetup {
       }
     }
     Suppressions sup = new Suppressions(catalog, cfg == null ? null : cfg.config(),
-        cfg == null ? null : cfg.file().toString(), !o.ignoreTreeConfig, LocalDate.now(ZoneOffset.UTC));
+        cfg == null ? null : shown(cfg.file(), cwd), !o.ignoreTreeConfig, LocalDate.now(ZoneOffset.UTC));
     return new AuditSetup(sel, cfg, catalog, new Audit(catalog, policy, sup, level, o.includeSettings), level);
+  }
+
+  /** A path as reports name files: relative to the current directory when under it. */
+  private static String shown(Path file, Path cwd) {
+    Path f = file.toAbsolutePath().normalize();
+    return f.startsWith(cwd) ? cwd.relativize(f).toString() : f.toString();
   }
 
   /** --config, else (unless --ignore-tree-config) the first .unitaudit.json upward of a PATH or --root. */

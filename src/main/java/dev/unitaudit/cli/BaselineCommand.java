@@ -32,6 +32,16 @@ public final class BaselineCommand implements Callable<Integer> {
     try {
       AuditSetup setup = AuditSetup.of(selection, options);
       AuditReport report = setup.audit.run(setup.selection);
+      for (AuditReport.ErrorEntry e : report.errors()) {
+        spec.commandLine().getErr().println("unitaudit baseline: " + (e.unit() == null ? "" : e.unit() + ": ")
+            + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+      }
+      if (!setup.selection.unitNames().isEmpty()
+          && report.units().stream().allMatch(u -> u.status().equals("not-found"))) {
+        // as audit: nothing could be audited is a usage error, not an empty baseline
+        spec.commandLine().getErr().println("unitaudit baseline: nothing could be audited");
+        return ExitCode.USAGE.code();
+      }
       Baseline b = Baseline.of(report);
       String json = b.toJson();
       if (output == null) {

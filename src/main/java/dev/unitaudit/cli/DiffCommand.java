@@ -62,11 +62,28 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private static AuditReport read(Path p) throws IOException {
+    AuditReport r;
     try {
-      return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(p.toFile(), AuditReport.class);
+      r = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(p.toFile(), AuditReport.class);
     } catch (IOException e) {
       throw new IOException(p + ": not a unitaudit JSON report: " + e.getMessage(), e);
     }
+    // a baseline, a SARIF file or {} parse too: refuse them here, not with a NullPointerException later
+    if (r == null || r.schemaVersion() != AuditReport.SCHEMA_VERSION || r.units() == null) {
+      throw new IOException(p + ": not a unitaudit JSON report (unitaudit audit -f json, schemaVersion "
+          + AuditReport.SCHEMA_VERSION + ")");
+    }
+    for (AuditReport.UnitEntry u : r.units()) {
+      if (u == null || u.unit() == null || u.findings() == null) {
+        throw new IOException(p + ": not a unitaudit JSON report: a unit without \"unit\" or \"findings\"");
+      }
+      for (AuditReport.FindingEntry f : u.findings()) {
+        if (f == null || f.rule() == null) {
+          throw new IOException(p + ": not a unitaudit JSON report: a finding of " + u.unit() + " without \"rule\"");
+        }
+      }
+    }
+    return r;
   }
 
   private int usage(String msg) {

@@ -38,6 +38,9 @@ public final class DiffRenderer {
       for (FindingEntry f : c.fixedFindings()) {
         sb.append("    fixed ").append(line(f)).append('\n');
       }
+      for (FindingEntry f : c.newlySuppressed()) {
+        sb.append("    now suppressed ").append(line(f)).append(suppression(f)).append('\n');
+      }
       for (ReportDiff.SettingChange s : c.settings()) {
         sb.append("    setting ").append(TextSafety.clean(s.key())).append(": ").append(vals(s.before()))
             .append(" -> ").append(vals(s.after())).append('\n');
@@ -54,7 +57,10 @@ public final class DiffRenderer {
     if (r.isEmpty()) {
       return "**unitaudit diff:** no changes\n";
     }
-    StringBuilder sb = new StringBuilder("## unitaudit diff\n\n");
+    StringBuilder sb = new StringBuilder("## unitaudit diff\n");
+    if (!r.added().isEmpty() || !r.removed().isEmpty()) {
+      sb.append('\n');
+    }
     r.added().forEach(u -> sb.append("- added `").append(md(u)).append("`\n"));
     r.removed().forEach(u -> sb.append("- removed `").append(md(u)).append("`\n"));
     for (ReportDiff.UnitChange c : r.changed()) {
@@ -66,6 +72,10 @@ public final class DiffRenderer {
       }
       for (FindingEntry f : c.fixedFindings()) {
         sb.append("| fixed finding | ").append(md(line(f))).append(" | |\n");
+      }
+      for (FindingEntry f : c.newlySuppressed()) {
+        sb.append("| now suppressed | ").append(md(line(f))).append(" | ").append(md(suppression(f).strip()))
+            .append(" |\n");
       }
       for (ReportDiff.SettingChange s : c.settings()) {
         sb.append("| ").append(md(s.key())).append(" | ").append(md(vals(s.before()))).append(" | ")
@@ -94,6 +104,12 @@ public final class DiffRenderer {
   private static String line(FindingEntry f) {
     return f.severity() + " " + f.rule() + " " + TextSafety.clean(f.file() == null ? "" : f.file())
         + (f.line() == null ? "" : ":" + f.line()) + " " + TextSafety.clean(f.message());
+  }
+
+  private static String suppression(FindingEntry f) {
+    var s = f.suppressed();
+    return " (by " + TextSafety.clean(s.by()) + (s.reason() == null ? "" : ": " + TextSafety.clean(s.reason()))
+        + (s.until() == null ? "" : ", until " + TextSafety.clean(s.until())) + ")";
   }
 
   private static String vals(List<String> vs) {

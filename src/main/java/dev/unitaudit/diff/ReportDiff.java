@@ -1,5 +1,6 @@
 package dev.unitaudit.diff;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.AuditReport.FindingEntry;
 import dev.unitaudit.report.AuditReport.SettingEntry;
@@ -32,6 +33,7 @@ public final class ReportDiff {
       String statusAfter,
       List<FindingEntry> newFindings,
       List<FindingEntry> fixedFindings,
+      List<FindingEntry> newlySuppressed,
       List<SettingChange> settings) {
 
     public boolean exposureUp() {
@@ -42,10 +44,11 @@ public final class ReportDiff {
       return levelBefore != null && levelAfter != null && levelAfter < levelBefore;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
       return Objects.equals(exposureBefore, exposureAfter) && Objects.equals(levelBefore, levelAfter)
           && Objects.equals(statusBefore, statusAfter) && newFindings.isEmpty() && fixedFindings.isEmpty()
-          && settings.isEmpty();
+          && newlySuppressed.isEmpty() && settings.isEmpty();
     }
   }
 
@@ -54,6 +57,7 @@ public final class ReportDiff {
 
   /** The whole comparison. */
   public record Result(List<String> added, List<String> removed, List<UnitChange> changed, List<String> regressions) {
+    @JsonIgnore
     public boolean isEmpty() {
       return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
@@ -84,7 +88,7 @@ public final class ReportDiff {
       List<FindingEntry> news = minus(y.findings(), x.findings());
       List<FindingEntry> fixed = minus(x.findings(), y.findings());
       UnitChange c = new UnitChange(u, x.exposure(), y.exposure(), x.level(), y.level(), x.status(), y.status(),
-          news, fixed, settings(x, y));
+          news, fixed, newlySuppressed(x.findings(), y.findings()), settings(x, y));
       if (c.isEmpty()) {
         continue;
       }
@@ -137,6 +141,28 @@ public final class ReportDiff {
         out.add(x);
       } else {
         counts.put(k, c - 1);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Findings of {@code after} that are suppressed there but matched an unsuppressed finding before:
+   * an accepted finding is not a regression, but accepting one is a change a reviewer must see.
+   */
+  private static List<FindingEntry> newlySuppressed(List<FindingEntry> before, List<FindingEntry> after) {
+    Map<String, Integer> open = new LinkedHashMap<>();
+    for (FindingEntry f : before) {
+      if (f.suppressed() == null) {
+        open.merge(key(f), 1, Integer::sum);
+      }
+    }
+    List<FindingEntry> out = new ArrayList<>();
+    for (FindingEntry f : after) {
+      Integer c = open.get(key(f));
+      if (f.suppressed() != null && c != null && c > 0) {
+        out.add(f);
+        open.put(key(f), c - 1);
       }
     }
     return out;

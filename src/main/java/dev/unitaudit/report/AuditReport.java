@@ -10,10 +10,28 @@ import java.util.List;
  * The JSON report of DESIGN.md: the stable interface every other format is rendered from and
  * {@code unitaudit diff} reads back. Field order is fixed by {@link JsonPropertyOrder}.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "units", "errors"})
-public record AuditReport(int schemaVersion, Tool tool, List<UnitEntry> units, List<ErrorEntry> errors) {
+@JsonPropertyOrder({"schemaVersion", "tool", "units", "errors", "config", "suppressions"})
+public record AuditReport(
+    int schemaVersion,
+    Tool tool,
+    List<UnitEntry> units,
+    List<ErrorEntry> errors,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String config,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuppressionEntry> suppressions) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A report without a config file or inline suppressions in effect. */
+  public AuditReport(int schemaVersion, Tool tool, List<UnitEntry> units, List<ErrorEntry> errors) {
+    this(schemaVersion, tool, units, errors, null, List.of());
+  }
+
+  /**
+   * An inline suppression in effect (valid, unexpired, read from the audited tree), listed so that
+   * a reviewer sees every way the tree switched a finding off, whether or not it matched one.
+   */
+  @JsonPropertyOrder({"unit", "rules", "reason", "until", "file", "line"})
+  public record SuppressionEntry(String unit, List<String> rules, String reason, String until, String file, int line) {}
 
   /** The tool that wrote the report. */
   @JsonPropertyOrder({"name", "version"})

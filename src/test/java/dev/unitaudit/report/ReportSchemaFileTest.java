@@ -72,10 +72,12 @@ class ReportSchemaFileTest {
         first.level(), first.checks(), first.findings(), first.rulesChecked(),
         List.of(new AuditReport.SettingEntry("Service", "ExecStart", "/bin/true", "etc/x.service", 3)));
     JsonNode report = new ObjectMapper().readTree(new JsonReporter().render(
-        new AuditReport(1, typical.tool(), List.of(withSettings), typical.errors()), null,
+        new AuditReport(1, typical.tool(), List.of(withSettings), typical.errors(), ".unitaudit.json",
+            List.of(new AuditReport.SuppressionEntry("x.service", List.of("UA1001"), "legacy", "2027-06-30",
+                "etc/x.service", 1))), null,
         Reporter.RenderOptions.PLAIN));
     JsonNode unit = report.get("units").get(0);
-    same(schema, report, Set.of());
+    same(schema, report, Set.of("config", "suppressions"));
     same(schema.get("properties").get("tool"), report.get("tool"), Set.of());
     same(schema.at("/$defs/unit"), unit, Set.of("settings"));
     same(schema.at("/$defs/check"), unit.get("checks").get(0), Set.of());
@@ -83,6 +85,7 @@ class ReportSchemaFileTest {
     same(schema.at("/$defs/suppressed"), unit.get("findings").get(1).get("suppressed"), Set.of());
     same(schema.at("/$defs/setting"), unit.get("settings").get(0), Set.of());
     same(schema.at("/$defs/error"), report.get("errors").get(0), Set.of());
+    same(schema.at("/$defs/suppression"), report.get("suppressions").get(0), Set.of());
   }
 
   /** The schema object's properties are the instance's keys, and all but {@code optional} are required. */
