@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
  * first, as the code has them:
  *
  * <pre>
- * syntax → model → result, load → check → rules → engine;  model → score
- *        → report (the AuditReport records and their formats)
- *        → app (audit pipeline) → fix, diff → cli
+ * syntax → model → result, load
+ *   analysis:  check → rules → engine (engine also uses load);  score (model only)
+ *   report:    AuditReport records and their formats (rules, model, result, syntax only)
+ * app (uses all of the above) → fix (uses app); diff (uses report only) → cli
  * </pre>
  *
  * {@code report} sits below {@code app}: the pipeline builds an {@code AuditReport}, and the
