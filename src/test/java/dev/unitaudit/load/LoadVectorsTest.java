@@ -135,7 +135,7 @@ class LoadVectorsTest {
     }
   }
 
-  private static void generate(Path root, JsonNode g) throws IOException {
+  static void generate(Path root, JsonNode g) throws IOException {
     Path f = root.resolve(g.get("path").asText());
     Files.createDirectories(f.getParent());
     try (OutputStream out = Files.newOutputStream(f)) {
