@@ -56,14 +56,14 @@ public final class Audit {
   }
 
   /**
-   * The checked rules within --level: a ladder rule above the level is neither reported nor
-   * listed as checked, so JUnit and SARIF do not count it as passed.
+   * The checked rules within --level and not disabled by the config: such a rule is neither
+   * reported nor listed as checked, so JUnit and SARIF do not count it as passed.
    */
   private List<String> inScope(List<String> ruleIds) {
     List<String> out = new ArrayList<>(ruleIds.size());
     for (String id : ruleIds) {
       Integer l = catalog.find(id).map(r -> r.level()).orElse(null);
-      if (l == null || l <= level) {
+      if ((l == null || l <= level) && !suppressions.isDisabled(id)) {
         out.add(id);
       }
     }
@@ -110,7 +110,7 @@ public final class Audit {
     }
     errors.addAll(suppressions.problems());
     return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("unitaudit", Version.get()),
-        List.copyOf(entries), List.copyOf(errors));
+        List.copyOf(entries), List.copyOf(errors), suppressions.configFile(), suppressions.inEffect());
   }
 
   private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {

@@ -29,6 +29,10 @@ public record Gates(Severity failOn, Integer threshold, Integer requireLevel) {
         out.add("--threshold " + threshold + ": " + u.unit() + " has exposure " + u.exposure().toPlainString()
             + " (above " + threshold / 10 + "." + threshold % 10 + ")");
       }
+      if (threshold != null && u.exposure() == null && u.type().equals("service") && u.status().equals("loaded")) {
+        // fail closed: a service the policy made unscorable (see errors[]) is not below any threshold
+        out.add("--threshold " + threshold + ": " + u.unit() + " has no exposure (it could not be computed)");
+      }
       if (requireLevel != null && u.level() != null && u.level() < requireLevel) {
         out.add("--require-level " + requireLevel + ": " + u.unit() + " meets level " + u.level());
       }

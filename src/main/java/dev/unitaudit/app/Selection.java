@@ -65,13 +65,22 @@ public final class Selection {
         dirs.add(new SearchPath.PathDir(p, display(a)));
       } else if (exists && Files.isRegularFile(p) || Files.isSymbolicLink(p)) {
         String fileName = p.getFileName().toString();
-        if (UnitName.parse(fileName) == null) {
-          throw new UsageException(a + ": not a unit file name (expected e.g. foo.service)");
-        }
         Path parent = p.getParent() == null ? cwd : p.getParent();
-        String shown = display(a);
-        int slash = shown.lastIndexOf('/');
-        dirs.add(new SearchPath.PathDir(parent, slash < 0 ? "" : shown.substring(0, slash)));
+        String shownDir = parentOf(display(a));
+        String dropInOf = UnitName.parse(fileName) == null ? dropInUnit(p) : null;
+        if (dropInOf != null) {
+          // foo.service.d/x.conf (what a commit hook passes for a changed drop-in): audit foo.service
+          // from the folder that holds foo.service.d, where its unit file is looked for first
+          fileName = dropInOf;
+          parent = parent.getParent() == null ? cwd : parent.getParent();
+          shownDir = parentOf(shownDir);
+        } else if (UnitName.parse(fileName) == null) {
+          throw new UsageException(a + ": not a unit file name (expected e.g. foo.service, or a drop-in foo.service.d/x.conf)");
+        }
+        SearchPath.PathDir dir = new SearchPath.PathDir(parent, shownDir);
+        if (!dirs.contains(dir)) {
+          dirs.add(dir);
+        }
         fileUnits.add(fileName);
       } else {
         throw new UsageException(a + ": no such file or directory");
@@ -100,6 +109,26 @@ public final class Selection {
       }
     }
     return new Selection(loader, new ArrayList<>(names), root);
+  }
+
+  /** "a/b/c" → "a/b"; "c" → "". */
+  private static String parentOf(String shown) {
+    int slash = shown.lastIndexOf('/');
+    return slash < 0 ? "" : shown.substring(0, slash);
+  }
+
+  /** The unit a drop-in file {@code foo.service.d/x.conf} belongs to, or null. */
+  private static String dropInUnit(Path file) {
+    Path dir = file.getParent();
+    if (dir == null || dir.getFileName() == null || !file.getFileName().toString().endsWith(".conf")) {
+      return null;
+    }
+    String d = dir.getFileName().toString();
+    if (!d.endsWith(".d")) {
+      return null;
+    }
+    String unit = d.substring(0, d.length() - 2);
+    return UnitName.parse(unit) == null ? null : unit;
   }
 
   private static String display(String arg) {

@@ -97,6 +97,11 @@ public final class Suppressions {
   }
 
   /** The date suppressions expire against. */
+  /** Whether the config's disabledRules switches this rule (by id) off for every unit. */
+  public boolean isDisabled(String ruleId) {
+    return disabled.contains(ruleId);
+  }
+
   public LocalDate today() {
     return today;
   }

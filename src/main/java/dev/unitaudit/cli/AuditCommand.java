@@ -7,6 +7,7 @@ import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.Json;
 import dev.unitaudit.report.Reporter;
 import dev.unitaudit.report.Reporters;
+import dev.unitaudit.report.TextSafety;
 import dev.unitaudit.result.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -107,8 +108,9 @@ public final class AuditCommand implements Callable<Integer> {
       Baseline.Applied applied = accepted.apply(report);
       report = applied.report();
       for (Baseline.Entry e : applied.stale()) {
-        err.println("unitaudit: baseline entry no longer occurs (fixed?): " + e.unit() + " " + e.rule() + " "
-            + (e.file() == null ? "" : e.file() + " ") + e.message());
+        // names and messages come from unit files: never let them reach the terminal raw
+        err.println("unitaudit: " + TextSafety.clean("baseline entry no longer occurs (fixed?): " + e.unit() + " "
+            + e.rule() + " " + (e.file() == null ? "" : e.file() + " ") + e.message()));
       }
     }
     boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
@@ -153,8 +155,8 @@ public final class AuditCommand implements Callable<Integer> {
           (System.nanoTime() - t1) / 1_000_000);
     }
     for (AuditReport.ErrorEntry e : report.errors()) {
-      err.println("unitaudit: " + (e.unit() == null ? "" : e.unit() + ": ")
-          + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+      err.println("unitaudit: " + TextSafety.clean((e.unit() == null ? "" : e.unit() + ": ")
+          + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message()));
     }
     if (nothing) {
       err.println("unitaudit: nothing could be audited");
@@ -162,7 +164,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
     List<String> failures = gates.failures(report);
     for (String f : failures) {
-      err.println("unitaudit: gate failed: " + f);
+      err.println("unitaudit: gate failed: " + TextSafety.clean(f));
     }
     return failures.isEmpty() || noFail ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

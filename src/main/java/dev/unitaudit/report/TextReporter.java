@@ -26,7 +26,7 @@ public final class TextReporter implements Reporter {
       if (!u.aliases().isEmpty()) {
         sb.append(" (also ").append(TextSafety.clean(String.join(", ", u.aliases()))).append(')');
       }
-      sb.append(" — ").append(u.status());
+      sb.append(o.unicode() ? " — " : " - ").append(u.status());
       if (u.fragment() != null) {
         sb.append(", ").append(TextSafety.clean(u.fragment()));
       }
@@ -42,16 +42,17 @@ public final class TextReporter implements Reporter {
         int nameW = 4;
         int descW = 11;
         for (AuditReport.CheckEntry c : u.checks()) {
-          nameW = Math.max(nameW, c.name().length());
+          nameW = Math.max(nameW, name(c, o).length());
           descW = Math.max(descW, c.description() == null ? 0 : c.description().length());
         }
         sb.append(String.format("  %-" + nameW + "s %-" + descW + "s %s%n", "NAME", "DESCRIPTION", "EXPOSURE"));
         for (AuditReport.CheckEntry c : u.checks()) {
-          String mark = c.set() == null ? " " : c.set() ? (o.unicode() ? "✓" : "+") : (o.unicode() ? "✗" : "x");
+          // systemd's glyphs: ✓/✗, and + / - where the terminal is not UTF-8
+          String mark = c.set() == null ? " " : c.set() ? (o.unicode() ? "✓" : "+") : (o.unicode() ? "✗" : "-");
           if (o.color() && c.set() != null) {
             mark = (c.set() ? "\u001b[32m" : "\u001b[31m") + mark + "\u001b[0m";
           }
-          sb.append(mark).append(' ').append(String.format("%-" + nameW + "s %-" + descW + "s %s%n", c.name(),
+          sb.append(mark).append(' ').append(String.format("%-" + nameW + "s %-" + descW + "s %s%n", name(c, o),
               c.description() == null ? "" : TextSafety.clean(c.description()),
               c.exposure() == null ? "" : c.exposure().toPlainString()));
         }
@@ -67,7 +68,7 @@ public final class TextReporter implements Reporter {
         for (AuditReport.FindingEntry f : u.findings()) {
           sb.append("  ").append(f.severity().toUpperCase(java.util.Locale.ROOT)).append(' ').append(f.rule())
               .append(' ').append(TextSafety.clean(f.file() == null ? "" : f.file()))
-              .append(f.line() == null ? "" : ":" + f.line()).append(f.suppressed() != null ? " (suppressed)" : "")
+              .append(f.line() == null ? "" : ":" + f.line()).append(suppressed(f.suppressed()))
               .append('\n').append("    ").append(TextSafety.clean(f.message())).append('\n');
           if (!f.fix().isEmpty()) {
             for (String line : f.fix().split("\n")) {
@@ -124,5 +125,19 @@ public final class TextReporter implements Reporter {
 
   static String num(BigDecimal b) {
     return b == null ? "" : b.toPlainString();
+  }
+
+  /** The assessor's name; systemd writes "…" as "..." where the terminal is not UTF-8. */
+  private static String name(AuditReport.CheckEntry c, Reporter.RenderOptions o) {
+    return o.unicode() ? c.name() : c.name().replace("…", "...");
+  }
+
+  /** Who accepted a finding and why, so a reader can judge the suppression (it may come from the tree). */
+  private static String suppressed(AuditReport.Suppressed s) {
+    if (s == null) {
+      return "";
+    }
+    return " (suppressed by " + s.by() + (s.reason() == null || s.reason().isEmpty() ? "" : ": " + TextSafety.clean(s.reason()))
+        + (s.until() == null ? "" : ", until " + TextSafety.clean(s.until())) + ")";
   }
 }

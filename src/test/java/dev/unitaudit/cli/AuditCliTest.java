@@ -78,6 +78,42 @@ class AuditCliTest {
   }
 
   @Test
+  void thresholdFailsClosedWhenThePolicyLeavesAServiceUnscored() throws Exception {
+    // UMask's badness for the default 0022 exceeds a range of 4: systemd asserts; we report the
+    // unit's error and the threshold gate does not pass a service it could not score
+    Path policy = tmp.resolve("policy.json");
+    Files.writeString(policy, "{\"UMask\": {\"range\": 4}}");
+    Run r = CliTest.run(units.toString(), "-f", "json", "--threshold", "100", "--security-policy", policy.toString(),
+        "--ignore-tree-config");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("bare.service has no exposure"), r.err());
+    assertTrue(json(r).get("units").get(0).get("exposure").isNull());
+  }
+
+  @Test
+  void aDropInPathAuditsItsUnit() throws Exception {
+    Path d = Files.createDirectories(units.resolve("bare.service.d"));
+    Files.writeString(d.resolve("harden.conf"), "[Service]\nNoNewPrivileges=yes\n");
+    String dropIn = units.resolve("bare.service.d/harden.conf").toString();
+    for (String[] args : new String[][] {{dropIn}, {dropIn, units.resolve("bare.service").toString()}}) {
+      java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(args));
+      a.addAll(java.util.List.of("-f", "json", "--ignore-tree-config"));
+      Run r = CliTest.run(a.toArray(String[]::new));
+      assertEquals(0, r.code(), r.err());
+      JsonNode us = json(r).get("units");
+      assertEquals(1, us.size(), "one unit, however many of its files are named");
+      assertEquals("bare.service", us.get(0).get("unit").asText());
+      assertEquals(1, us.get(0).get("dropins").size());
+      assertTrue(us.get(0).get("dropins").get(0).asText().endsWith("units/bare.service.d/harden.conf"));
+    }
+    Path typeLevel = Files.createDirectories(units.resolve("service.d"));
+    Files.writeString(typeLevel.resolve("all.conf"), "[Service]\nPrivateTmp=yes\n");
+    Run r = CliTest.run(typeLevel.resolve("all.conf").toString(), "-f", "json");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("not a unit file name"), r.err());
+  }
+
+  @Test
   void usageErrors() {
     assertEquals(2, CliTest.run(units.toString(), "-f", "yaml").code());
     assertEquals(2, CliTest.run("--root", tmp.toString(), "nope.service", "-f", "json").code());

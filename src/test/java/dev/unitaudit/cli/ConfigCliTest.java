@@ -86,6 +86,12 @@ class ConfigCliTest {
     assertEquals(List.of(), findings(report, "UA1001"));
     assertEquals(List.of(), findings(report, "UA1004"), "protect-home is UA1004");
     assertEquals(1, findings(report, "UA1015").size(), "others stay");
+    JsonNode checked = report.get("units").get(0).get("rulesChecked");
+    List<String> ids = new java.util.ArrayList<>();
+    checked.forEach(n -> ids.add(n.asText()));
+    assertFalse(ids.contains("UA1001"), "a disabled rule is not listed as checked (JUnit would count it passed)");
+    assertFalse(ids.contains("UA1004"), "disabled by name");
+    assertTrue(ids.contains("UA1015"));
   }
 
   @Test

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unitaudit.cli.CliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +22,6 @@ class TrustListingCliTest {
   @TempDir Path tmp;
 
   @Test
-  @Disabled("enable once app/Audit.java passes suppressions.configFile() and suppressions.inEffect() to the"
-      + " AuditReport it returns (one line; its owner applies it)")
   void configAndInlineSuppressionsInEffectAreListed() throws Exception {
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     Files.createDirectories(repo.resolve(".git"));

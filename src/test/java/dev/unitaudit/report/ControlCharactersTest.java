@@ -83,6 +83,8 @@ class ControlCharactersTest {
     for (String f : List.of("r.txt", "r.json", "r.junit", "r.sarif", "r.markdown", "r.github", "r.prometheus")) {
       Validators.assertTerminalClean(Files.readString(tmp.resolve(f), StandardCharsets.UTF_8), f);
     }
+    assertTrue(err.toString().contains("bad.service: etc/systemd/system/bad.service:4: Executable name contains special characters: relative\\x1b[31m]]>\\u202e"), "the refused unit's error is on stderr: " + err);
+    Validators.assertTerminalClean(err.toString(), "stderr");
     new ObjectMapper().readTree(tmp.resolve("r.sarif").toFile());
     assertEquals(List.of(), PromText.parse(Files.readAllBytes(tmp.resolve("r.prometheus"))).problems());
     String text = Files.readString(tmp.resolve("r.txt"), StandardCharsets.UTF_8);
