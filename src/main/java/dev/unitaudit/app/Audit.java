@@ -24,8 +24,9 @@ import dev.unitaudit.score.SecurityPolicy;
 import dev.unitaudit.syntax.Diagnostic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -91,22 +92,21 @@ public final class Audit {
     for (Diagnostic d : selection.loader().scanDiagnostics()) {
       errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
     }
-    // units are loaded and audited in parallel (the tree is a snapshot, every cache is
-    // concurrent); the report keeps the order of the names
-    List<Unit> loaded = selection.unitNames().parallelStream().map(tree::load).toList();
-    Map<String, Unit> byId = new LinkedHashMap<>();
-    for (Unit u : loaded) {
-      byId.putIfAbsent(u.id(), u); // an alias named next to its target: one unit, reported with its aliases
-    }
-    record Audited(UnitEntry entry, List<ErrorEntry> errors) {}
-    List<Audited> audited = byId.values().parallelStream().map(u -> {
+    // each unit is loaded and audited in one pass, in parallel (the tree is a snapshot, every
+    // cache is concurrent), and dropped once audited; the report keeps the order of the names
+    record Audited(String id, UnitEntry entry, List<ErrorEntry> errors) {}
+    List<Audited> audited = selection.unitNames().parallelStream().map(name -> {
+      Unit u = tree.loadOnce(name);
       List<ErrorEntry> errs = new ArrayList<>();
-      return new Audited(audit(tree, u, errs), errs);
+      return new Audited(u.id(), audit(tree, u, errs), errs);
     }).toList();
     List<UnitEntry> entries = new ArrayList<>(audited.size());
+    Set<String> seen = new HashSet<>();
     for (Audited a : audited) {
-      entries.add(a.entry());
-      errors.addAll(a.errors());
+      if (seen.add(a.id())) { // an alias named next to its target: one unit, reported with its aliases
+        entries.add(a.entry());
+        errors.addAll(a.errors());
+      }
     }
     errors.addAll(suppressions.problems());
     return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("unitaudit", Version.get()),
@@ -154,7 +154,11 @@ public final class Audit {
         SecurityAssessment a = ExposureCalculator.assess(unit.name(), unit.assignments(), policy);
         exposure = BigDecimal.valueOf(a.exposureTenths(), 1);
         rating = a.rating().name();
-        checks = share(a.rows().stream().map(this::check).toList());
+        List<CheckEntry> rows = new ArrayList<>(a.rows().size());
+        for (CheckRow r : a.rows()) {
+          rows.add(check(r));
+        }
+        checks = java.util.Collections.unmodifiableList(rows);
       } catch (PolicyException e) {
         errors.add(new ErrorEntry(id, null, null, e.getMessage()));
       }
@@ -176,9 +180,40 @@ public final class Audit {
     return prev == null ? value : (T) prev;
   }
 
+  /**
+   * One CheckEntry per distinct row: 81 rows per service, few distinct ones across a tree. The key
+   * is cheap to hash (the json_field is the assessor table's own string, compared by identity),
+   * which matters at 8 million rows for 100,000 services.
+   */
+  private final Map<RowKey, CheckEntry> rows = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final class RowKey {
+    private final CheckRow row;
+    private final int hash;
+
+    RowKey(CheckRow row) {
+      this.row = row;
+      this.hash = ((System.identityHashCode(row.jsonField()) * 31 + java.util.Objects.hashCode(row.set())) * 31
+          + java.util.Objects.hashCode(row.exposureTenths())) * 31 + java.util.Objects.hashCode(row.description());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowKey k && k.hash == hash && k.row.jsonField() == row.jsonField()
+          && k.row.name().equals(row.name()) && java.util.Objects.equals(k.row.set(), row.set())
+          && java.util.Objects.equals(k.row.exposureTenths(), row.exposureTenths())
+          && java.util.Objects.equals(k.row.description(), row.description());
+    }
+  }
+
   private CheckEntry check(CheckRow r) {
-    return share(new CheckEntry(r.name(), r.jsonField(), r.set(), r.exposureTenths() == null ? null
-        : BigDecimal.valueOf(r.exposureTenths(), 1), r.description()));
+    return rows.computeIfAbsent(new RowKey(r), k -> new CheckEntry(r.name(), r.jsonField(), r.set(),
+        r.exposureTenths() == null ? null : BigDecimal.valueOf(r.exposureTenths(), 1), r.description()));
   }
 
   private FindingEntry entry(Finding f) {

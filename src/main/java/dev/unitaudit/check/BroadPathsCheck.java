@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
@@ -17,6 +18,11 @@ import java.util.Optional;
  * the assignment that added it.
  */
 public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
 
   /** Parameters: section (default: type section), key (a path list), the broad paths. */
   public record Params(String section, String key, List<String> broad) {}
@@ -49,7 +55,7 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
     String section = Checks.section(u, p.section());
     List<Hit> hits = new ArrayList<>();
     for (Setting s : u.list(section, p.key())) {
-      for (String word : s.value().trim().split("\\s+")) {
+      for (String word : WS.split(s.value().trim())) {
         String path = normalise(Specifiers.expand(stripPrefixes(word), u.name()));
         if (p.broad().contains(path)) {
           Map<String, String> v = new HashMap<>(Checks.values(p.key(), Optional.of(s)));
@@ -71,7 +77,7 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
 
   /** {@code //var///} → {@code /var}; {@code /} stays {@code /}. */
   static String normalise(String path) {
-    String p = path.replaceAll("/{2,}", "/");
+    String p = SLASHES.matcher(path).replaceAll("/");
     while (p.length() > 1 && p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }

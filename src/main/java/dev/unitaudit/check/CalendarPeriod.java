@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,12 @@ import java.util.TreeSet;
  * taken as 28 days and years as 365, so the result is a lower bound.
  */
 final class CalendarPeriod {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
+  private static final Pattern LIST = Pattern.compile(",|\\.\\.|-");
+  private static final Pattern RANGE = Pattern.compile("\\.\\.|-");
+
 
   private static final long SEC = 1_000_000L;
   private static final long DAY = 86_400 * SEC;
@@ -42,7 +49,7 @@ final class CalendarPeriod {
     String weekdays = null;
     String date = "*-*-*";
     String time = "00:00:00";
-    for (String tok : spec.split("\\s+")) {
+    for (String tok : WS.split(spec)) {
       if (tok.contains(":")) {
         time = tok;
       } else if (Character.isLetter(tok.charAt(0))) {
@@ -131,7 +138,7 @@ final class CalendarPeriod {
   }
 
   private static boolean isWeekdays(String tok) {
-    for (String w : tok.toLowerCase(Locale.ROOT).split(",|\\.\\.|-")) {
+    for (String w : LIST.split(tok.toLowerCase(Locale.ROOT))) {
       if (w.length() < 3 || !WEEKDAYS.contains(w.substring(0, 3))) {
         return false;
       }
@@ -142,7 +149,7 @@ final class CalendarPeriod {
   private static TreeSet<Integer> weekdaySet(String tok) {
     TreeSet<Integer> out = new TreeSet<>();
     for (String part : tok.toLowerCase(Locale.ROOT).split(",")) {
-      String[] r = part.split("\\.\\.|-");
+      String[] r = RANGE.split(part);
       int from = WEEKDAYS.indexOf(r[0].substring(0, 3));
       int to = WEEKDAYS.indexOf(r[r.length - 1].substring(0, 3));
       for (int x = from; x != to; x = (x + 1) % 7) {

@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * template is looked up. One hit per missing name, at the assignment that named it.
  */
 public final class DependencyExistsCheck implements CheckKind<DependencyExistsCheck.Params> {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
 
   /** Parameters: section (default: Unit), the dependency keys. */
   public record Params(String section, List<String> keys) {}
@@ -47,7 +51,7 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
     List<Hit> hits = new ArrayList<>();
     for (String key : p.keys()) {
       for (Setting s : u.list(section, key)) {
-        for (String word : s.value().trim().split("\\s+")) {
+        for (String word : WS.split(s.value().trim())) {
           String target = Specifiers.expand(word, self);
           if (!word.isEmpty() && !exists(ctx, target)) {
             Map<String, String> v = Checks.values(key, Optional.of(s));

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * {@code ${masked}} is {@code NAME=****}, {@code ${reason}} says what it looked like.
  */
 public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Params> {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
 
   /** Parameters: keys scanned, names (credential words), minEntropyLength, minEntropy (bits/char). */
   public record Params(List<String> keys, List<String> names, Integer minEntropyLength, Double minEntropy) {}
@@ -78,7 +81,7 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
   private void scanArgs(Params p, String key, Setting s, List<String> argv, List<Hit> hits) {
     List<String> tokens = new ArrayList<>();
     for (int i = 1; i < argv.size(); i++) {
-      for (String t : argv.get(i).split("\\s+")) {
+      for (String t : WS.split(argv.get(i))) {
         if (!t.isEmpty()) {
           tokens.add(t);
         }

@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * behaviour, not a choice made in the unit. One hit per key, at its assignment.
  */
 public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
+  // compiled once: parsed for every unit a mode rule applies to
+  private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
+
 
   /** Parameters: section (default: type section), keys, forbid (octal), when (boolean key). */
   public record Params(String section, List<String> keys, String forbid, String when) {}
@@ -60,7 +64,7 @@ public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
   /** An access mode such as 0775 or 775, or -1. */
   static int octal(String s) {
     String t = s.strip();
-    if (!t.matches("[0-7]{1,4}")) {
+    if (!OCTAL.matcher(t).matches()) {
       return -1;
     }
     return Integer.parseInt(t, 8);

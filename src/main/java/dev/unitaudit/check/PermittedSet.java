@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.Values;
@@ -29,6 +30,9 @@ import java.util.Set;
  * </ul>
  */
 final class PermittedSet {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
 
   static final List<String> KEYS =
       List.of("CapabilityBoundingSet", "SystemCallFilter", "RestrictAddressFamilies", "RestrictNamespaces");
@@ -88,7 +92,7 @@ final class PermittedSet {
     if (t.isEmpty()) {
       return List.of();
     }
-    return java.util.Arrays.stream(t.split("\\s+"))
+    return java.util.Arrays.stream(WS.split(t))
         .map(w -> w.indexOf(':') > 0 ? w.substring(0, w.indexOf(':')) : w)
         .map(w -> caps ? w.toUpperCase(Locale.ROOT) : w)
         .toList();

@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.ExecCommand;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
@@ -19,6 +20,9 @@ import java.util.OptionalLong;
  * first ExecStart= in effect.
  */
 public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Params> {
+  // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
+  private static final Pattern WS = Pattern.compile("\\s+");
+
 
   /** Parameters: the commands that count as taking a lock (flock). */
   public record Params(List<String> lockCommands) {}
@@ -90,7 +94,7 @@ public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Para
     for (ExecCommand c : u.exec("ExecStart")) {
       List<String> words = new ArrayList<>();
       words.add(c.path());
-      c.argv().forEach(a -> words.addAll(List.of(a.trim().split("\\s+"))));
+      c.argv().forEach(a -> words.addAll(List.of(WS.split(a.trim()))));
       for (String w : words) {
         if (lockCommands.contains(w.substring(w.lastIndexOf('/') + 1))) {
           return true;

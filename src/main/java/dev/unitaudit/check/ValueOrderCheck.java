@@ -1,5 +1,6 @@
 package dev.unitaudit.check;
 
+import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.Values;
@@ -17,6 +18,8 @@ import java.util.OptionalLong;
  * assignment, or at the limit's when {@code key} only has its default.
  */
 public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> {
+  private static final Pattern SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?[KMGTPE]?");
+
 
   /** Parameters: section (default: type section), key, keyDefault, limit, limitDefault, as. */
   public record Params(String section, String key, String keyDefault, String limit, String limitDefault, String as) {}
@@ -81,7 +84,7 @@ public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> 
     if (s.equals("infinity")) {
       return OptionalLong.of(Long.MAX_VALUE);
     }
-    if (!s.matches("[0-9]+(\\.[0-9]+)?[KMGTPE]?")) {
+    if (!SIZE.matcher(s).matches()) {
       return OptionalLong.empty();
     }
     char last = s.charAt(s.length() - 1);

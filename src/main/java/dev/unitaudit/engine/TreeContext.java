@@ -9,7 +9,6 @@ import dev.unitaudit.model.UnitType;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,16 @@ public final class TreeContext {
 
   public Unit load(String name) {
     return cache.computeIfAbsent(name, loader::load);
+  }
+
+  /**
+   * A unit the audit visits once: taken from the cache when a check already loaded it, otherwise
+   * loaded without being kept, so a tree of 100,000 units is never held in memory all at once
+   * (only units that other units refer to are cached, by {@link #load}).
+   */
+  public Unit loadOnce(String name) {
+    Unit u = cache.get(name);
+    return u != null ? u : loader.load(name);
   }
 
   /** The check context for one unit. */
@@ -126,34 +135,49 @@ public final class TreeContext {
     return stem + "service";
   }
 
+  /** Mode and owner per file, read once: several rules ask about the same fragment and drop-ins. */
+  private final Map<String, Optional<CheckContext.FileFacts>> facts = new ConcurrentHashMap<>();
+  /** Whether a directory's real path stays inside the root, per directory (units share a few). */
+  private final Map<Path, Boolean> insideRoot = new ConcurrentHashMap<>();
+  private volatile Path realRootReal;
+
   private Optional<CheckContext.FileFacts> facts(String displayPath) {
     if (realRoot == null || displayPath == null) {
       return Optional.empty();
     }
+    return facts.computeIfAbsent(displayPath, this::readFacts);
+  }
+
+  private Optional<CheckContext.FileFacts> readFacts(String displayPath) {
     Path p = realRoot.resolve(displayPath).normalize();
     if (!p.startsWith(realRoot.toAbsolutePath().normalize()) && !p.startsWith(realRoot)) {
       return Optional.empty();
     }
-    try {
-      // a symlinked directory on the way would lead the attribute read out of the root
-      Path parent = p.getParent();
-      if (parent == null || !parent.toRealPath().startsWith(realRoot.toRealPath())) {
-        return Optional.empty();
-      }
-    } catch (java.io.IOException e) {
+    // a symlinked directory on the way would lead the attribute read out of the root
+    Path parent = p.getParent();
+    if (parent == null || !insideRoot.computeIfAbsent(parent, this::realPathInsideRoot)) {
       return Optional.empty();
     }
     try {
-      PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      int mode = 0;
-      for (var perm : a.permissions()) {
-        mode |= 1 << (8 - perm.ordinal());
-      }
-      int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-      int gid = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-      return Optional.of(new CheckContext.FileFacts(mode, uid, gid));
+      // one lstat() for mode and owner
+      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+      int mode = ((Integer) a.get("mode")) & 0777;
+      return Optional.of(new CheckContext.FileFacts(mode, (Integer) a.get("uid"), (Integer) a.get("gid")));
     } catch (Exception e) {
       return Optional.empty();
+    }
+  }
+
+  private boolean realPathInsideRoot(Path dir) {
+    try {
+      Path root = realRootReal;
+      if (root == null) {
+        root = realRoot.toRealPath();
+        realRootReal = root;
+      }
+      return dir.toRealPath().startsWith(root);
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 }

@@ -72,11 +72,16 @@ public final class RootFs {
   }
 
   private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+  private final Map<String, Resolved> parents = new ConcurrentHashMap<>();
 
   /** Resolves a root-relative path, following symlinks inside the root only (memoised: a snapshot). */
   public Resolved resolve(String rel) {
     Resolved r = resolved.get(rel);
     if (r == null) {
+      r = missingFromListing(rel);
+      if (r != null) {
+        return r;
+      }
       r = resolveUncached(rel);
       if (r.kind() != Kind.MISSING) {
         // most lookups are misses (every unit is probed in every search directory); they are
@@ -85,6 +90,36 @@ public final class RootFs {
       }
     }
     return r;
+  }
+
+  /**
+   * The common miss, answered cheaply: the parent resolves (from the memo) to a directory whose
+   * cached listing lacks the name. Null when that does not settle it.
+   */
+  private Resolved missingFromListing(String rel) {
+    int slash = rel.lastIndexOf('/');
+    if (slash <= 0 || slash == rel.length() - 1) {
+      return null;
+    }
+    String name = rel.substring(slash + 1);
+    if (name.equals(".") || name.equals("..")) {
+      return null;
+    }
+    String parentRel = rel.substring(0, slash);
+    Resolved parent = parents.get(parentRel);
+    if (parent == null) {
+      // parents are few (the search directories and their folders), so misses are kept here
+      parent = resolve(parentRel);
+      parents.put(parentRel, parent);
+    }
+    if (parent.kind() != Kind.DIRECTORY) {
+      return null;
+    }
+    Set<String> names = listing(parent.real());
+    if (names == null || names.contains(name)) {
+      return null;
+    }
+    return new Resolved(Kind.MISSING, parent.real().isEmpty() ? name : parent.real() + "/" + name, parent.viaLink(), 0);
   }
 
   private Resolved resolveUncached(String rel) {

@@ -1,5 +1,6 @@
 package dev.unitaudit.model;
 
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +18,11 @@ import java.util.Set;
  * assignments combine ({@link SettingKind}) and which words an enum accepts.
  */
 public final class SettingCatalog {
+  // compiled once: values are checked for every assignment of every unit
+  private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
+  private static final Pattern SIGNED_OR_WORD = Pattern.compile("[+-]?[0-9]{1,10}|[a-z-]+");
+
 
   private static final SettingCatalog INSTANCE = load();
 
@@ -193,12 +199,12 @@ public final class SettingCatalog {
       return false;
     }
     if ("UMask".equals(key)) {
-      return value.matches("[0-7]{1,4}");
+      return OCTAL.matcher(value).matches();
     }
     if ("StartLimitBurst".equals(key) || "TriggerLimitBurst".equals(key)) {
-      return value.matches("[0-9]{1,10}");
+      return DIGITS.matcher(value).matches();
     }
-    return value.matches("[+-]?[0-9]{1,10}|[a-z-]+");
+    return SIGNED_OR_WORD.matcher(value).matches();
   }
 
   /** The accepted words of an enum key (for messages). */

@@ -23,6 +23,12 @@ public final class Json {
 
   static {
     MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    // the row serializer renders each distinct checks[] row with a copy of this configuration
+    // (without itself), then writes the cached text
+    ObjectMapper rows = MAPPER.copy();
+    rows.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    MAPPER.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("check-rows")
+        .addSerializer(AuditReport.CheckEntry.class, new CheckRowSerializer(rows.writer(printer()))));
   }
 
   /** Jackson's standard escapes plus the characters {@link TextSafety} makes visible. */

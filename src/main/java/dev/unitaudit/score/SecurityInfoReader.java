@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * device ACL entries. The result is what systemd-analyze security --offline sees.
  */
 final class SecurityInfoReader {
+  private static final Pattern SLASHES = Pattern.compile("/+");
+
 
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,30}");
   private static final Set<String> ARCHITECTURES = Set.of(
@@ -276,7 +278,7 @@ final class SecurityInfoReader {
   }
 
   private static String simplify(String path) {
-    String s = path.replaceAll("/+", "/");
+    String s = SLASHES.matcher(path).replaceAll("/");
     return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
