@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * reset and drop-in overrides) are written as units, scored by the real
  * {@code systemd-analyze security --offline=true} and by us, and compared row by row and on the
  * overall exposure. The seed is printed; {@code -Dunitaudit.seed=N} reproduces a run and
- * {@code -Dunitaudit.units=N} changes its size (default 500).
+ * {@code -Dunitaudit.units=N} changes its size (default 540, so that at least 500 are units
+ * systemd scores and every row is compared; the rest are refused and compared on status).
  */
 class SystemdDifferentialTest {
 
@@ -43,7 +44,7 @@ class SystemdDifferentialTest {
   void randomUnitsScoreExactlyAsSystemdAnalyze() throws Exception {
     requireSystemd();
     long seed = Long.getLong("unitaudit.seed", 20261201L);
-    int count = Integer.getInteger("unitaudit.units", 500);
+    int count = Integer.getInteger("unitaudit.units", 540);
     compare(seed, count, null);
   }
 
@@ -94,6 +95,9 @@ class SystemdDifferentialTest {
       List<JsonNode> systemdRows = analyzeJson(root, scored, policy);
       assertEquals(scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
       assertTrue(scored.size() >= count * 9 / 10, "systemd scored only " + scored.size() + " units");
+      if (count >= 540 && policy == null) {
+        assertTrue(scored.size() >= 500, "at least 500 units compared row by row, got " + scored.size());
+      }
       System.out.println("SystemdDifferentialTest: systemd-analyze scored " + scored.size() + " of " + count
           + " units, refused the rest; all " + count + " are compared");
       UnitLoader loader = new UnitLoader(SearchPath.of(List.of(), root));
