@@ -41,9 +41,14 @@ public final class Main implements Runnable {
 
   /** Runs unitaudit with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, SUBCOMMANDS, args);
+  }
+
+  /** {@link #run} with another set of subcommands (tests use it to reach the internal-error path). */
+  static int run(PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> subcommands, String... args) {
     CommandLine cl = new CommandLine(new Main());
     String first = args.length == 0 ? "" : args[0];
-    boolean named = SUBCOMMANDS.containsKey(first);
+    boolean named = subcommands.containsKey(first);
     if (!named && !isGlobal(first)) {
       // "audit" is the default subcommand: unitaudit PATH… means unitaudit audit PATH…
       String[] effective = new String[args.length + 1];
@@ -56,7 +61,7 @@ public final class Main implements Runnable {
     // Picocli builds a command's model by reflection over its annotations, which costs tens of
     // milliseconds per command at start-up: register only the subcommand being run, and all of
     // them only when the top-level help has to list them.
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+    for (Map.Entry<String, Supplier<Object>> e : subcommands.entrySet()) {
       if (!named || e.getKey().equals(first)) {
         cl.addSubcommand(e.getKey(), e.getValue().get());
       }
