@@ -47,7 +47,7 @@ class ExampleReportsTest {
 
   /** The arguments of the documented command, with the reports written into {@code dir}. */
   static List<String> args(String dir) {
-    List<String> a = new ArrayList<>(List.of("fixtures/showcase", "--ignore-tree-config", "--no-fail"));
+    List<String> a = new ArrayList<>(List.of("fixtures/showcase", "--config", "fixtures/showcase/.unitaudit.json", "--no-fail"));
     for (int i = 0; i < OUTPUTS.size(); i++) {
       String[] o = OUTPUTS.get(i);
       String file = dir + "/" + o[1];
