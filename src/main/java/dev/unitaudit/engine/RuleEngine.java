@@ -18,9 +18,14 @@ import java.util.Map;
 public final class RuleEngine {
 
   private final RuleCatalog catalog;
+  /** Each rule's check kind, looked up once rather than by name for every unit. */
+  private final Map<Rule, CheckKind<?>> kinds = new java.util.IdentityHashMap<>();
 
   public RuleEngine(RuleCatalog catalog) {
     this.catalog = catalog;
+    for (Rule r : catalog.all()) {
+      kinds.put(r, CheckKinds.get(r.kind()));
+    }
   }
 
   public RuleCatalog catalog() {
@@ -40,8 +45,11 @@ public final class RuleEngine {
       }
       checked.add(r.id());
       for (Hit h : run(r, ctx)) {
-        Map<String, String> values = new HashMap<>(h.values());
-        values.putIfAbsent("unit", u.id());
+        Map<String, String> values = h.values();
+        if (!values.containsKey("unit")) {
+          values = new HashMap<>(values);
+          values.put("unit", u.id());
+        }
         String msg = substitute(r.message(), values);
         out.add(new Finding(u.id(), r.id(), r.title(), r.severity(), r.level(), msg, h.file(), h.line(), r.fix(), null));
       }
@@ -52,8 +60,8 @@ public final class RuleEngine {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<Hit> run(Rule r, CheckContext ctx) {
-    CheckKind kind = CheckKinds.get(r.kind());
+  private List<Hit> run(Rule r, CheckContext ctx) {
+    CheckKind kind = kinds.get(r);
     return kind.evaluate(ctx, r.params());
   }
 

@@ -18,9 +18,11 @@ public enum UnitType {
   DEVICE("Device");
 
   private final String typeSection;
+  private final String suffix;
 
   UnitType(String typeSection) {
     this.typeSection = typeSection;
+    this.suffix = name().toLowerCase(Locale.ROOT); // asked for per rule per unit: computed once
   }
 
   /** The type-specific section, e.g. {@code Service}. */
@@ -35,7 +37,7 @@ public enum UnitType {
 
   /** The file-name suffix without the dot, e.g. {@code service}. */
   public String suffix() {
-    return name().toLowerCase(Locale.ROOT);
+    return suffix;
   }
 
   /** The type for a suffix such as {@code service}, or null. */
