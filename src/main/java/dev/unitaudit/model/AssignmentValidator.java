@@ -123,9 +123,29 @@ public final class AssignmentValidator {
       case BOOLEAN:
         return "Failed to parse boolean value";
       case TIME_SPAN:
-        return "Failed to parse " + key + "= parameter";
+        return timeSpanMessage(key);
       default:
         return "Failed to parse " + key + "= value";
+    }
+  }
+
+  /**
+   * The warning of the parser systemd 252 uses for each time span (checked against its output:
+   * config_parse_sec says "sec value", the service timeouts have their own parsers).
+   */
+  private static String timeSpanMessage(String key) {
+    switch (key) {
+      case "TimeoutStartSec":
+      case "TimeoutSec":
+      case "JobTimeoutSec":
+      case "JobRunningTimeoutSec":
+        return "Failed to parse " + key + "= parameter";
+      case "TimeoutStopSec":
+        return "Failed to parse time value";
+      case "TimeoutAbortSec":
+        return "Failed to parse TimeoutAbortSec= setting";
+      default:
+        return "Failed to parse sec value";
     }
   }
 
