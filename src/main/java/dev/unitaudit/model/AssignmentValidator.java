@@ -62,6 +62,13 @@ public final class AssignmentValidator {
       }
       return Verdict.OK;
     }
+    if ("Nice".equals(key) || "OOMScoreAdjust".equals(key)) {
+      String problem = rangedInteger(key, value);
+      return problem == null ? Verdict.OK : ignore(problem);
+    }
+    if ("KillMode".equals(key) && value.isEmpty()) {
+      return Verdict.OK; // systemd takes an empty KillMode= silently (back to the default)
+    }
     switch (kind) {
       case BOOLEAN:
       case ENUM:
@@ -119,6 +126,10 @@ public final class AssignmentValidator {
       default:
         break;
     }
+    String own = PARSER_MESSAGES.get(key);
+    if (own != null) {
+      return own;
+    }
     switch (kind) {
       case BOOLEAN:
         return "Failed to parse boolean value";
@@ -127,6 +138,50 @@ public final class AssignmentValidator {
       default:
         return "Failed to parse " + key + "= value";
     }
+  }
+
+  /** The warnings of systemd 252's own parsers for enum and number keys (read off its output). */
+  private static final java.util.Map<String, String> PARSER_MESSAGES = java.util.Map.ofEntries(
+      java.util.Map.entry("StartLimitBurst", "Failed to parse unsigned value"),
+      java.util.Map.entry("TriggerLimitBurst", "Failed to parse unsigned value"),
+      java.util.Map.entry("UMask", "Failed to parse mode value"),
+      java.util.Map.entry("Type", "Failed to parse service type"),
+      java.util.Map.entry("Restart", "Failed to parse service restart specifier"),
+      java.util.Map.entry("KillMode", "Failed to parse kill mode specification"),
+      java.util.Map.entry("NotifyAccess", "Failed to parse notify access specifier"),
+      java.util.Map.entry("ProtectProc", "Failed to parse /proc/ protection mode"),
+      java.util.Map.entry("ProcSubset", "Failed to parse /proc/ subset mode"),
+      java.util.Map.entry("KeyringMode", "Failed to parse keyring mode"),
+      java.util.Map.entry("DevicePolicy", "Failed to parse device policy"));
+
+  /**
+   * Nice= (-20…19) and OOMScoreAdjust= (-1000…1000) as systemd 252 parses them: empty resets,
+   * anything else must be a decimal integer in range. Returns systemd's warning, or null.
+   */
+  static String rangedInteger(String key, String value) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    boolean nice = "Nice".equals(key);
+    long n;
+    try {
+      String digits = value.startsWith("+") ? value.substring(1) : value;
+      if (digits.isEmpty() || digits.startsWith("+") || digits.startsWith(" ")) {
+        throw new NumberFormatException();
+      }
+      n = Long.parseLong(digits);
+      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      return nice ? "Failed to parse nice priority '" + value + "', ignoring: Invalid argument"
+          : "Failed to parse the OOM score adjust value '" + value + "', ignoring: Invalid argument";
+    }
+    if (nice ? n < -20 || n > 19 : n < -1000 || n > 1000) {
+      return nice ? "Nice priority out of range, ignoring: " + value
+          : "OOM score adjust value out of range, ignoring: " + value;
+    }
+    return null;
   }
 
   /**
