@@ -160,13 +160,13 @@ public final class UnitLoader {
           diags.add(new Diagnostic(a.file(), a.line(), Severity.ERROR, v.message(), v.category()));
           return true;
         case IGNORE:
-          if (v.message() != null) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message(), v.category()));
+          for (String m : v.messages()) {
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, m, v.category()));
           }
           break;
         default:
-          if (v.message() != null) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, v.message(), v.category()));
+          for (String m : v.messages()) {
+            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, m, v.category()));
           }
           applied.add(a);
       }

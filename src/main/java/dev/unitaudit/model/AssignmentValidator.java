@@ -2,6 +2,7 @@ package dev.unitaudit.model;
 
 import dev.unitaudit.syntax.Assignment;
 import dev.unitaudit.syntax.Diagnostic;
+import java.util.List;
 
 /**
  * Decides, for one assignment, what systemd's setting parser does with it: apply it, apply it
@@ -14,11 +15,26 @@ public final class AssignmentValidator {
   public enum Outcome { APPLY, IGNORE, FATAL }
 
   /** The outcome plus an optional message (a warning for APPLY/IGNORE, the error for FATAL). */
-  public record Verdict(Outcome outcome, String message, String category) {
+  public record Verdict(Outcome outcome, String message, String category, List<String> more) {
     static final Verdict OK = new Verdict(Outcome.APPLY, null, null);
 
     Verdict(Outcome outcome, String message) {
       this(outcome, message, outcome == Outcome.FATAL ? Diagnostic.REFUSED : Diagnostic.INVALID_VALUE);
+    }
+
+    Verdict(Outcome outcome, String message, String category) {
+      this(outcome, message, category, List.of());
+    }
+
+    /** Every warning: the message and, for a list with several bad words, one more per word. */
+    public List<String> messages() {
+      if (message == null) {
+        return List.of();
+      }
+      List<String> all = new java.util.ArrayList<>(1 + more.size());
+      all.add(message);
+      all.addAll(more);
+      return all;
     }
   }
 
@@ -61,6 +77,14 @@ public final class AssignmentValidator {
         return new Verdict(Outcome.APPLY, r.warning());
       }
       return Verdict.OK;
+    }
+    if (ListValueWarnings.covers(key)) {
+      ListValueWarnings.Result r = ListValueWarnings.check(key, value,
+          "DeviceAllow".equals(key) ? Specifiers.expand(value, unit) : value);
+      if (!r.warnings().isEmpty()) {
+        return new Verdict(r.ignoresLine() ? Outcome.IGNORE : Outcome.APPLY, r.warnings().get(0),
+            Diagnostic.INVALID_VALUE, r.warnings().subList(1, r.warnings().size()));
+      }
     }
     if ("Nice".equals(key) || "OOMScoreAdjust".equals(key)) {
       String problem = rangedInteger(key, value);

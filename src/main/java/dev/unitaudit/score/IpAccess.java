@@ -1,5 +1,6 @@
 package dev.unitaudit.score;
 
+import dev.unitaudit.model.InetAddresses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,117 +48,22 @@ final class IpAccess {
   }
 
   private static Prefix prefix(String word) {
-    int slash = word.indexOf('/');
-    String addr = slash < 0 ? word : word.substring(0, slash);
-    int[] v4 = ipv4(addr);
-    int[] v6 = v4 == null ? ipv6(addr) : null;
-    if (v4 == null && v6 == null) {
+    InetAddresses.Prefix p = InetAddresses.prefix(word);
+    if (p == null) {
       return null;
     }
-    int max = v4 != null ? 32 : 128;
-    int len = max;
-    if (slash >= 0) {
-      String l = word.substring(slash + 1);
-      if (l.isEmpty() || l.length() > 3 || !l.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        return null;
-      }
-      len = Integer.parseInt(l);
-      if (len > max) {
-        return null;
-      }
-    }
+    int len = p.length();
+    int[] a = p.address();
     // the address is masked to its prefix before anything looks at it (in_addr_prefix_add()),
     // so 127.0.0.1/4 is 112.0.0.0/4 and not a loopback address (verified with systemd 252)
-    if (v4 != null) {
-      int first = len >= 8 ? v4[0] : v4[0] & (0xff << (8 - len)) & 0xff;
+    if (!p.ipv6()) {
+      int first = len >= 8 ? a[0] : a[0] & (0xff << (8 - len)) & 0xff;
       return new Prefix(false, len, first == 127);
     }
     boolean loopback = len == 128;
     for (int i = 0; i < 7; i++) {
-      loopback &= v6[i] == 0;
+      loopback &= a[i] == 0;
     }
-    return new Prefix(true, len, loopback && v6[7] == 1);
-  }
-
-  /** inet_pton(AF_INET): exactly four decimal parts 0..255. */
-  static int[] ipv4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    int[] out = new int[4];
-    for (int i = 0; i < 4; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        return null;
-      }
-      out[i] = Integer.parseInt(p);
-      if (out[i] > 255) {
-        return null;
-      }
-    }
-    return out;
-  }
-
-  /** inet_pton(AF_INET6): eight 16-bit groups, one {@code ::}, an optional trailing IPv4. */
-  static int[] ipv6(String s) {
-    if (s.isEmpty() || !s.contains(":")) {
-      return null;
-    }
-    int dbl = s.indexOf("::");
-    if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) {
-      return null;
-    }
-    List<Integer> head = new ArrayList<>();
-    List<Integer> tail = new ArrayList<>();
-    if (dbl >= 0) {
-      if (!groups(s.substring(0, dbl), head, false) || !groups(s.substring(dbl + 2), tail, true)) {
-        return null;
-      }
-      if (head.size() + tail.size() > 7) {
-        return null;
-      }
-    } else {
-      if (!groups(s, head, true) || head.size() != 8) {
-        return null;
-      }
-    }
-    int[] out = new int[8];
-    for (int i = 0; i < head.size(); i++) {
-      out[i] = head.get(i);
-    }
-    for (int i = 0; i < tail.size(); i++) {
-      out[8 - tail.size() + i] = tail.get(i);
-    }
-    return out;
-  }
-
-  private static boolean groups(String s, List<Integer> out, boolean allowV4Tail) {
-    if (s.isEmpty()) {
-      return true;
-    }
-    String[] parts = s.split(":", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i];
-      if (i == parts.length - 1 && allowV4Tail && p.contains(".")) {
-        int[] v4 = ipv4(p);
-        if (v4 == null) {
-          return false;
-        }
-        out.add(v4[0] << 8 | v4[1]);
-        out.add(v4[2] << 8 | v4[3]);
-        continue;
-      }
-      if (p.isEmpty() || p.length() > 4) {
-        return false;
-      }
-      for (char c : p.toCharArray()) {
-        if (Character.digit(c, 16) < 0) {
-          return false;
-        }
-      }
-      out.add(Integer.parseInt(p, 16));
-    }
-    return true;
+    return new Prefix(true, len, loopback && a[7] == 1);
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 final class Namespaces {
 
   /** The types in namespace_info order; the bit of a type is 1 << its index. */
-  static final List<String> TYPES = List.of("cgroup", "ipc", "net", "mnt", "pid", "user", "uts");
+  static final List<String> TYPES = dev.unitaudit.model.SystemdNames.NAMESPACES;
 
   /** All types permitted: the unset state. */
   static final long ALL = (1L << TYPES.size()) - 1;

@@ -1,5 +1,6 @@
 package dev.unitaudit.load;
 
+import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.unitaudit.model.Unit;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValueWarningsDifferentialTest {
 
-  private static final String ANALYZE = "/usr/bin/systemd-analyze";
-
   private static final Map<String, String> UNITS = Map.of(
       "a.service", String.join("\n",
           "[Unit]", "DefaultDependencies=maybe", "StartLimitBurst=many", "StartLimitIntervalSec=q1",
@@ -46,13 +45,7 @@ class ValueWarningsDifferentialTest {
 
   @Test
   void ignoredValuesAreReportedInSystemdsWords() throws Exception {
-    if (!Files.isExecutable(Path.of(ANALYZE))) {
-      String msg = "SKIPPED: " + ANALYZE + " is not installed";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(msg + " and CI=true");
-      }
-      Assumptions.abort(msg);
-    }
+    SystemdAnalyze.require();
     Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
     for (Map.Entry<String, String> e : UNITS.entrySet()) {
       Files.writeString(dir.resolve(e.getKey()), e.getValue());
@@ -75,7 +68,7 @@ class ValueWarningsDifferentialTest {
 
   /** "line: message" for each warning systemd-analyze logs about {@code name}'s own file. */
   private TreeSet<String> systemd(String name) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(ANALYZE, "security", "--offline=true", "--root=" + root, name)
+    ProcessBuilder pb = new ProcessBuilder(SystemdAnalyze.PATH, "security", "--offline=true", "--root=" + root, name)
         .directory(Path.of("/").toFile()).redirectErrorStream(true);
     pb.environment().put("SYSTEMD_LOG_LEVEL", "debug");
     Process p = pb.start();

@@ -51,6 +51,18 @@ final class RandomUnit {
 
   private RandomUnit() {}
 
+  /** {@code count} units gen0.service… written into {@code dir} from one seed; their names. */
+  static java.util.List<String> writeTree(Path dir, long seed, int count) throws IOException {
+    Random rnd = new Random(seed);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "gen" + i + ".service";
+      names.add(name);
+      write(rnd, dir, name);
+    }
+    return names;
+  }
+
   static void write(Random rnd, Path dir, String name) throws IOException {
     StringBuilder unit = new StringBuilder("[Unit]\nDescription=generated\n");
     if (rnd.nextInt(6) == 0) {

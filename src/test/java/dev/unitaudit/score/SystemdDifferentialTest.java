@@ -1,5 +1,6 @@
 package dev.unitaudit.score;
 
+import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,11 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class SystemdDifferentialTest {
 
-  private static final String ANALYZE = "/usr/bin/systemd-analyze";
-
   @Test
   void randomUnitsScoreExactlyAsSystemdAnalyze() throws Exception {
-    requireSystemd();
+    SystemdAnalyze.require();
     long seed = Long.getLong("unitaudit.seed", 20261201L);
     int count = Integer.getInteger("unitaudit.units", 540);
     compare(seed, count, null);
@@ -51,7 +50,7 @@ class SystemdDifferentialTest {
   /** A policy that drops a check, reweighs two, widens two ranges and renames descriptions. */
   @Test
   void securityPolicyIsHonouredAsSystemdDoes() throws Exception {
-    requireSystemd();
+    SystemdAnalyze.require();
     Path policy = Files.createTempFile("unitaudit-policy", ".json");
     try {
       Files.writeString(policy, "{\"PrivateNetwork\": {\"weight\": 0},"
@@ -66,29 +65,12 @@ class SystemdDifferentialTest {
     }
   }
 
-  private static void requireSystemd() {
-    if (!Files.isExecutable(Path.of(ANALYZE))) {
-      String msg = "SKIPPED: " + ANALYZE + " is not installed";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(msg + " and CI=true");
-      }
-      System.err.println(msg);
-      Assumptions.abort(msg);
-    }
-  }
-
   private static void compare(long seed, int count, Path policy) throws Exception {
     System.out.println("SystemdDifferentialTest: seed " + seed + ", " + count + " units");
     Path root = Files.createTempDirectory("unitaudit-prop");
     try {
       Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
-      Random rnd = new Random(seed);
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String name = "gen" + i + ".service";
-        names.add(name);
-        RandomUnit.write(rnd, dir, name);
-      }
+      List<String> names = RandomUnit.writeTree(dir, seed, count);
       // systemd skips units it refuses to load; the text run says which ones it scored
       Map<String, String> totals = analyzeTotals(root, names, policy);
       List<String> scored = names.stream().filter(totals::containsKey).toList();
@@ -168,7 +150,7 @@ class SystemdDifferentialTest {
 
   private static String run(Path root, List<String> names, String mode, Path policy)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(ANALYZE, "security", "--offline=true", mode, "--root=" + root));
+    List<String> cmd = new ArrayList<>(List.of(SystemdAnalyze.PATH, "security", "--offline=true", mode, "--root=" + root));
     if (policy != null) {
       cmd.add("--security-policy=" + policy);
     }
