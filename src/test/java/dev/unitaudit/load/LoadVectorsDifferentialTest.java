@@ -1,5 +1,6 @@
 package dev.unitaudit.load;
 
+import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,18 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LoadVectorsDifferentialTest {
 
-  private static final String ANALYZE = "/usr/bin/systemd-analyze";
-
   @TestFactory
   Stream<DynamicTest> vectorsAgreeWithSystemdAnalyze() throws IOException {
-    if (!Files.isExecutable(Path.of(ANALYZE))) {
-      String msg = "SKIPPED: " + ANALYZE + " is not installed";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(msg + " and CI=true");
-      }
-      System.err.println(msg);
-      Assumptions.abort(msg);
-    }
+    SystemdAnalyze.require();
     List<Path> cases = new ArrayList<>();
     try (Stream<Path> s = Files.list(LoadVectorsTest.FIXTURES)) {
       s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().forEach(cases::add);
@@ -101,7 +92,7 @@ class LoadVectorsDifferentialTest {
 
   /** systemd's rows for one unit, or null when it refuses to assess it (exit status not 0). */
   private static JsonNode analyze(Path root, String unit) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(ANALYZE, "security", "--offline=true", "--json=short",
+    ProcessBuilder pb = new ProcessBuilder(SystemdAnalyze.PATH, "security", "--offline=true", "--json=short",
         "--root=" + root.toAbsolutePath(), unit).directory(new File("/"));
     pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
