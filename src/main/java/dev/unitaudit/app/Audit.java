@@ -123,6 +123,10 @@ public final class Audit {
     if (unit.status() == UnitStatus.NOT_FOUND && unit.diagnostics().isEmpty()) {
       errors.add(new ErrorEntry(id, null, null, "Unit " + id + " not found."));
     }
+    if (unit.status() == UnitStatus.MASKED) {
+      // systemd-analyze's words; the unit is reported, but nothing about it was audited
+      errors.add(new ErrorEntry(id, unit.fragment(), null, "Unit " + id + " is masked."));
+    }
     List<Finding> findings = List.of();
     List<String> checked = List.of();
     Integer achieved = null;

@@ -113,6 +113,9 @@ public final class AuditCommand implements Callable<Integer> {
             + e.rule() + " " + (e.file() == null ? "" : e.file() + " ") + e.message()));
       }
     }
+    // the gates are decided before rendering: the text report ends with the failed ones
+    List<String> failures = gates.failures(report);
+    boolean gatesInStdout = false;
     boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
         && !setup.selection.unitNames().isEmpty();
     for (String[] o : outputs) {
@@ -126,6 +129,9 @@ public final class AuditCommand implements Callable<Integer> {
           if (o[1] == null) {
             spec.commandLine().getOut().flush();
             Json.write(report, Main.stdoutBytes);
+            if (Main.stdoutBytes instanceof java.io.PrintStream ps && ps.checkError()) {
+              throw new IOException("write error");
+            }
           } else {
             try (java.io.OutputStream os = Files.newOutputStream(Path.of(o[1]))) {
               Json.write(report, os);
@@ -137,9 +143,20 @@ public final class AuditCommand implements Callable<Integer> {
         continue;
       }
       String text = r.render(report, setup.catalog, ro);
+      if (r.format().equals("text") && !failures.isEmpty()) {
+        StringBuilder sb = new StringBuilder(text).append('\n');
+        for (String f : failures) {
+          sb.append("gate failed: ").append(TextSafety.clean(f)).append('\n');
+        }
+        text = sb.toString();
+        gatesInStdout |= o[1] == null;
+      }
       if (o[1] == null) {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
+        if (spec.commandLine().getOut().checkError()) {
+          throw new UsageException("stdout: cannot write the report");
+        }
       } else {
         try {
           Files.writeString(Path.of(o[1]), text, StandardCharsets.UTF_8);
@@ -162,9 +179,10 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("unitaudit: nothing could be audited");
       return ExitCode.USAGE.code();
     }
-    List<String> failures = gates.failures(report);
-    for (String f : failures) {
-      err.println("unitaudit: gate failed: " + TextSafety.clean(f));
+    if (!gatesInStdout) { // already the last lines of the text report on stdout
+      for (String f : failures) {
+        err.println("unitaudit: gate failed: " + TextSafety.clean(f));
+      }
     }
     return failures.isEmpty() || noFail ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

@@ -36,8 +36,10 @@ public final class GithubReporter implements Reporter {
             u.unit() + ": " + f.message());
       }
     }
+    java.util.Set<String> masked = MaskedUnits.of(report);
     for (AuditReport.ErrorEntry e : report.errors()) {
-      command(sb, "error", e.file(), e.line(), "unitaudit error",
+      // a masked unit was switched off on purpose: worth a note, not a red annotation
+      command(sb, masked.contains(e.unit()) ? "notice" : "error", e.file(), e.line(), "unitaudit error",
           (e.unit() == null ? "" : e.unit() + ": ") + e.message());
     }
     sb.append("::notice title=unitaudit::").append(count(report.units().size(), "unit")).append(" audited, ")

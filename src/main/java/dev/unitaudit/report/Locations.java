@@ -28,4 +28,5 @@ final class Locations {
     }
     return line == null ? file : file + ":" + line;
   }
+
 }

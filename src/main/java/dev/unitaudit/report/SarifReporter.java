@@ -72,9 +72,10 @@ public final class SarifReporter implements Reporter {
     invocation.put("executionSuccessful", true);
     if (!report.errors().isEmpty()) {
       ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+      java.util.Set<String> masked = MaskedUnits.of(report);
       for (AuditReport.ErrorEntry e : report.errors()) {
         ObjectNode n = notes.addObject();
-        n.put("level", "error");
+        n.put("level", masked.contains(e.unit()) ? "note" : "error");
         n.putObject("message").put("text", text((e.unit() == null ? "" : e.unit() + ": ") + e.message()));
         ObjectNode loc = location(e.file(), e.line());
         if (loc != null) {

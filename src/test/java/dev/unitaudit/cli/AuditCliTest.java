@@ -114,6 +114,57 @@ class AuditCliTest {
   }
 
   @Test
+  void theTextReportEndsWithTheFailedGates() throws Exception {
+    Run r = CliTest.run(units.toString(), "-f", "text", "--require-level", "1", "--threshold", "50",
+        "--ignore-tree-config");
+    assertEquals(1, r.code(), r.err());
+    String[] lines = r.out().split("\n");
+    assertEquals("gate failed: --require-level 1: bare.service meets level 0", lines[lines.length - 1]);
+    assertEquals("gate failed: --threshold 50: bare.service has exposure 9.6 (above 5.0)", lines[lines.length - 2]);
+    assertFalse(r.err().contains("gate failed"), "said once, in the report: " + r.err());
+    // other formats keep the report clean and say it on stderr
+    Run j = CliTest.run(units.toString(), "-f", "json", "--require-level", "1", "--ignore-tree-config");
+    assertEquals(1, j.code());
+    assertTrue(j.err().contains("unitaudit: gate failed: --require-level 1: bare.service meets level 0"), j.err());
+  }
+
+  @Test
+  void aMaskedUnitIsReportedAndListedInErrors() throws Exception {
+    java.nio.file.Files.createSymbolicLink(units.resolve("off.service"), java.nio.file.Path.of("/dev/null"));
+    Run r = CliTest.run(units.toString(), "-f", "json", "--ignore-tree-config", "--fail-on", "critical");
+    assertEquals(0, r.code(), "masking alone fails no gate: " + r.err());
+    JsonNode report = json(r);
+    boolean listed = false;
+    for (JsonNode e : report.get("errors")) {
+      listed |= e.get("unit").asText().equals("off.service") && e.get("message").asText().equals("Unit off.service is masked.");
+    }
+    assertTrue(listed, report.get("errors").toString());
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsExit2() {
+    java.io.Writer broken = new java.io.Writer() {
+      @Override
+      public void write(char[] b, int off, int len) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void close() {}
+    };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(new java.io.PrintWriter(broken, true), new java.io.PrintWriter(err, true),
+        units.toString(), "-f", "text", "--ignore-tree-config");
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("cannot write"), err.toString());
+  }
+
+  @Test
   void usageErrors() {
     assertEquals(2, CliTest.run(units.toString(), "-f", "yaml").code());
     assertEquals(2, CliTest.run("--root", tmp.toString(), "nope.service", "-f", "json").code());
