@@ -224,12 +224,25 @@ public final class FixPlanner {
       case "PrivateTmp":
       case "ProtectHome":
         return Hazards.sessionSpawner(u).map(s -> "would hide users' files from their own sessions: " + s);
-      case "MemoryDenyWriteExecute":
+      case "MemoryDenyWriteExecute": {
+        Optional<String> s = Hazards.sessionSpawner(u);
+        if (s.isPresent()) {
+          return Optional.of("users' login sessions would inherit it (every JIT they run would crash): " + s.get());
+        }
         if (aggressive) {
           return Optional.empty();
         }
         return Hazards.jitRuntime(u).map(j -> "would crash the JIT runtime ExecStart= runs (" + j
             + "); --aggressive adds it anyway");
+      }
+      case "PrivateDevices":
+      case "ProtectKernelTunables":
+      case "ProtectControlGroups":
+      case "RestrictRealtime":
+      case "RestrictSUIDSGID":
+        // level 3 sandboxes the process tree, and here that tree is users' sessions (a getty
+        // without its tty, root's sysctl and cgroup tools read-only, no realtime audio)
+        return Hazards.sessionSpawner(u).map(s -> "users' login sessions would inherit " + key + "=: " + s);
       default:
         return Optional.empty();
     }

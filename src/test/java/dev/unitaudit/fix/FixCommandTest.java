@@ -162,6 +162,15 @@ class FixCommandTest {
       assertTrue(r.err().contains("shell.service: not done: " + rule), rule + "\n" + r.err());
     }
     assertTrue(r.err().contains("PAMName=login"), r.err());
+    // at level 3 too: the level-3 sandbox would be inherited by the users' sessions
+    Path level3 = tree(tmp.resolve("l3"), "session");
+    Run r3 = run("fix", "--root", level3.toString(), "--level", "3", "shell.service");
+    assertEquals(0, r3.code(), r3.err());
+    for (String key : List.of("PrivateDevices", "ProtectKernelTunables", "ProtectControlGroups",
+        "MemoryDenyWriteExecute", "RestrictRealtime", "RestrictSUIDSGID")) {
+      assertFalse(r3.out().contains("\n" + key + "="), key + "\n" + r3.out());
+      assertTrue(r3.err().contains("users' login sessions would inherit"), r3.err());
+    }
     Path legacy = tree(tmp, "pidrun");
     Run p = run("fix", "--root", legacy.toString(), "--write", "legacy.service");
     assertEquals(0, p.code(), p.err());

@@ -81,7 +81,7 @@ class PipelineFuzzTest {
     return Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
   }
 
-  @Property(tries = 300)
+  @Property
   void anyTreeAuditsAndRendersInEveryFormat(@ForAll("unit") String service, @ForAll("unit") String dropin,
       @ForAll("unit") String timer, @ForAll("raw") byte[] raw) throws Exception {
     Path root = Files.createTempDirectory("unitaudit-fuzz");
