@@ -4,15 +4,9 @@ import dev.unitaudit.app.Baseline;
 import dev.unitaudit.app.Gates;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.report.AuditReport;
-import dev.unitaudit.report.Json;
-import dev.unitaudit.report.Reporter;
-import dev.unitaudit.report.Reporters;
 import dev.unitaudit.report.TextSafety;
 import dev.unitaudit.result.Severity;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,20 +80,7 @@ public final class AuditCommand implements Callable<Integer> {
     String fmt = format != null ? format
         : setup.config != null && setup.config.config().format() != null ? setup.config.config().format()
         : TerminalInfo.isTerminal() ? "text" : "json";
-    List<String[]> outputs = new ArrayList<>();
-    outputs.add(new String[] {fmt, output == null ? null : output.toString()});
-    for (String r : reports) {
-      int eq = r.indexOf('=');
-      if (eq <= 0 || eq == r.length() - 1) {
-        throw new UsageException("--report " + r + ": expected FORMAT=FILE");
-      }
-      outputs.add(new String[] {r.substring(0, eq), r.substring(eq + 1)});
-    }
-    for (String[] o : outputs) {
-      if (Reporters.get(o[0]) == null) {
-        throw new UsageException("unknown format '" + o[0] + "' (" + String.join(", ", Reporters.formats()) + ")");
-      }
-    }
+    ReportOutputs outputs = ReportOutputs.of(fmt, output, reports);
     Baseline accepted = baseline == null ? null : Baseline.read(baseline);
     long t0 = System.nanoTime();
     AuditReport report = setup.audit.run(setup.selection);
@@ -115,56 +96,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
     // the gates are decided before rendering: the text report ends with the failed ones
     List<String> failures = gates.failures(report);
-    boolean gatesInStdout = false;
     boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
         && !setup.selection.unitNames().isEmpty();
-    for (String[] o : outputs) {
-      Reporter r = Reporters.get(o[0]);
-      boolean toTerminal = o[1] == null && TerminalInfo.isTerminal();
-      Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
-          : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o[1] != null);
-      if (r.format().equals("json") && (o[1] != null || Main.stdoutBytes != null)) {
-        // streamed: the same bytes as JsonReporter, without holding the whole report as text
-        try {
-          if (o[1] == null) {
-            spec.commandLine().getOut().flush();
-            Json.write(report, Main.stdoutBytes);
-            if (Main.stdoutBytes instanceof java.io.PrintStream ps && ps.checkError()) {
-              throw new IOException("write error");
-            }
-          } else {
-            try (java.io.OutputStream os = Files.newOutputStream(Path.of(o[1]))) {
-              Json.write(report, os);
-            }
-          }
-        } catch (IOException e) {
-          throw new UsageException((o[1] == null ? "stdout" : o[1]) + ": cannot write: " + e.getMessage());
-        }
-        continue;
-      }
-      String text = r.render(report, setup.catalog, ro);
-      if (r.format().equals("text") && !failures.isEmpty()) {
-        StringBuilder sb = new StringBuilder(text).append('\n');
-        for (String f : failures) {
-          sb.append("gate failed: ").append(TextSafety.clean(f)).append('\n');
-        }
-        text = sb.toString();
-        gatesInStdout |= o[1] == null;
-      }
-      if (o[1] == null) {
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
-        if (spec.commandLine().getOut().checkError()) {
-          throw new UsageException("stdout: cannot write the report");
-        }
-      } else {
-        try {
-          Files.writeString(Path.of(o[1]), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UsageException(o[1] + ": cannot write: " + e.getMessage());
-        }
-      }
-    }
+    boolean gatesInStdout = outputs.write(report, setup.catalog, failures, spec.commandLine().getOut(),
+        Main.stdoutBytes);
     if (System.getenv("UNITAUDIT_TIMING") != null) {
       err.printf("unitaudit: timing: jvm %d ms, setup %d ms, audit %d ms, reports %d ms%n",
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - setupMs

@@ -1,0 +1,122 @@
+package dev.unitaudit.cli;
+
+import dev.unitaudit.app.UsageException;
+import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.Json;
+import dev.unitaudit.report.Reporter;
+import dev.unitaudit.report.Reporters;
+import dev.unitaudit.report.TextSafety;
+import dev.unitaudit.rules.RuleCatalog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one audit's report goes: the main format to stdout or {@code -o FILE}, and every
+ * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the failed gates.
+ * A report that cannot be written is a usage error (exit 2), never a silent loss.
+ */
+final class ReportOutputs {
+
+  /** One output: a format and a file, or null for stdout. */
+  record Output(String format, String file) {}
+
+  private final List<Output> outputs;
+
+  private ReportOutputs(List<Output> outputs) {
+    this.outputs = outputs;
+  }
+
+  /** Checks every format and FORMAT=FILE before anything is audited. */
+  static ReportOutputs of(String format, Path output, List<String> reports) throws UsageException {
+    List<Output> outs = new ArrayList<>();
+    outs.add(new Output(format, output == null ? null : output.toString()));
+    for (String r : reports) {
+      int eq = r.indexOf('=');
+      if (eq <= 0 || eq == r.length() - 1) {
+        throw new UsageException("--report " + r + ": expected FORMAT=FILE");
+      }
+      outs.add(new Output(r.substring(0, eq), r.substring(eq + 1)));
+    }
+    for (Output o : outs) {
+      if (Reporters.get(o.format()) == null) {
+        throw new UsageException("unknown format '" + o.format() + "' (" + String.join(", ", Reporters.formats()) + ")");
+      }
+    }
+    return new ReportOutputs(List.copyOf(outs));
+  }
+
+  /**
+   * Writes every output. {@code stdoutBytes} is the process's standard output for streaming JSON
+   * (null in tests, which render through {@code out}). Returns whether the failed gates were
+   * printed on stdout as the end of the text report.
+   */
+  boolean write(AuditReport report, RuleCatalog catalog, List<String> failedGates, PrintWriter out,
+      OutputStream stdoutBytes) throws UsageException {
+    boolean gatesOnStdout = false;
+    for (Output o : outputs) {
+      Reporter r = Reporters.get(o.format());
+      if (r.format().equals("json") && (o.file() != null || stdoutBytes != null)) {
+        streamJson(report, o.file(), out, stdoutBytes);
+        continue;
+      }
+      boolean toTerminal = o.file() == null && TerminalInfo.isTerminal();
+      Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
+          : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o.file() != null);
+      String text = r.render(report, catalog, ro);
+      if (r.format().equals("text") && !failedGates.isEmpty()) {
+        text = withGates(text, failedGates);
+        gatesOnStdout |= o.file() == null;
+      }
+      if (o.file() == null) {
+        out.print(text);
+        out.flush();
+        // the process's PrintStream keeps its own error flag (a full disk, a closed pipe)
+        if (out.checkError() || stdoutBytes instanceof PrintStream ps && ps.checkError()) {
+          throw new UsageException("stdout: cannot write the report");
+        }
+      } else {
+        try {
+          Files.writeString(Path.of(o.file()), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UsageException(o.file() + ": cannot write: " + e.getMessage());
+        }
+      }
+    }
+    return gatesOnStdout;
+  }
+
+  /** The same bytes as the JSON reporter, without holding a report of thousands of units as text. */
+  private static void streamJson(AuditReport report, String file, PrintWriter out, OutputStream stdoutBytes)
+      throws UsageException {
+    try {
+      if (file == null) {
+        out.flush();
+        Json.write(report, stdoutBytes);
+        if (stdoutBytes instanceof PrintStream ps && ps.checkError()) {
+          throw new IOException("write error");
+        }
+      } else {
+        try (OutputStream os = Files.newOutputStream(Path.of(file))) {
+          Json.write(report, os);
+        }
+      }
+    } catch (IOException e) {
+      throw new UsageException((file == null ? "stdout" : file) + ": cannot write: " + e.getMessage());
+    }
+  }
+
+  private static String withGates(String text, List<String> failedGates) {
+    StringBuilder sb = new StringBuilder(text).append('\n');
+    for (String f : failedGates) {
+      sb.append("gate failed: ").append(TextSafety.clean(f)).append('\n');
+    }
+    return sb.toString();
+  }
+}
