@@ -79,8 +79,7 @@ public final class AssignmentValidator {
       return Verdict.OK;
     }
     if (ListValueWarnings.covers(key)) {
-      ListValueWarnings.Result r = ListValueWarnings.check(key, value,
-          "DeviceAllow".equals(key) ? Specifiers.expand(value, unit) : value);
+      ListValueWarnings.Result r = ListValueWarnings.check(key, value, unit);
       if (!r.warnings().isEmpty()) {
         return new Verdict(r.ignoresLine() ? Outcome.IGNORE : Outcome.APPLY, r.warnings().get(0),
             Diagnostic.INVALID_VALUE, r.warnings().subList(1, r.warnings().size()));
@@ -90,8 +89,14 @@ public final class AssignmentValidator {
       String problem = rangedInteger(key, value);
       return problem == null ? Verdict.OK : ignore(problem);
     }
-    if ("KillMode".equals(key) && value.isEmpty()) {
-      return Verdict.OK; // systemd takes an empty KillMode= silently (back to the default)
+    if (("KillMode".equals(key) || "TimeoutAbortSec".equals(key)) && value.isEmpty()) {
+      return Verdict.OK; // systemd takes these empty silently (back to the default)
+    }
+    if ("StartLimitBurst".equals(key) || "TriggerLimitBurst".equals(key)) {
+      // safe_atou(): base 0 and a '+' allowed, no '-', 32 bits
+      java.math.BigInteger n = CNumbers.parse(value);
+      boolean ok = n != null && !value.startsWith("-") && n.bitLength() <= 32;
+      return ok ? Verdict.OK : ignore("Failed to parse unsigned value, ignoring: " + value);
     }
     switch (kind) {
       case BOOLEAN:
@@ -187,21 +192,15 @@ public final class AssignmentValidator {
       return null;
     }
     boolean nice = "Nice".equals(key);
-    long n;
-    try {
-      String digits = value.startsWith("+") ? value.substring(1) : value;
-      if (digits.isEmpty() || digits.startsWith("+") || digits.startsWith(" ")) {
-        throw new NumberFormatException();
-      }
-      n = Long.parseLong(digits);
-      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
+    java.math.BigInteger n = CNumbers.parse(value);
+    if (n == null) {
       return nice ? "Failed to parse nice priority '" + value + "', ignoring: Invalid argument"
           : "Failed to parse the OOM score adjust value '" + value + "', ignoring: Invalid argument";
     }
-    if (nice ? n < -20 || n > 19 : n < -1000 || n > 1000) {
+    // safe_atoi()'s ERANGE and the setting's own range give the same message
+    long min = nice ? -20 : -1000;
+    long max = nice ? 19 : 1000;
+    if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
       return nice ? "Nice priority out of range, ignoring: " + value
           : "OOM score adjust value out of range, ignoring: " + value;
     }

@@ -27,19 +27,17 @@ public final class InetAddresses {
     int max = v4 != null ? 32 : 128;
     int len = max;
     if (slash >= 0) {
-      String l = word.substring(slash + 1);
-      if (l.isEmpty() || l.length() > 3 || !l.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // safe_atou8(): base 0, so "/010" is 8, "/0x8" is 8 and "/08" is no number
+      java.math.BigInteger l = CNumbers.parse(word.substring(slash + 1));
+      if (l == null || l.signum() < 0 || l.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
         return null;
       }
-      len = Integer.parseInt(l);
-      if (len > max) {
-        return null;
-      }
+      len = l.intValue();
     }
     return new Prefix(v4 == null, len, v4 != null ? v4 : v6);
   }
 
-  /** inet_pton(AF_INET): exactly four decimal parts 0..255. */
+  /** inet_pton(AF_INET): exactly four decimal parts 0..255, no leading zeros. */
   public static int[] ipv4(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
@@ -48,7 +46,9 @@ public final class InetAddresses {
     int[] out = new int[4];
     for (int i = 0; i < 4; i++) {
       String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // inet_pton() refuses leading zeros ("010" could be read as octal)
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+          || (p.length() > 1 && p.charAt(0) == '0')) {
         return null;
       }
       out[i] = Integer.parseInt(p);

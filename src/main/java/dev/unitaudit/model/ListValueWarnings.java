@@ -16,6 +16,8 @@ public final class ListValueWarnings {
     static final Result NONE = new Result(List.of(), false);
   }
 
+  private static final java.util.regex.Pattern SYSCALL_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+");
+
   private ListValueWarnings() {}
 
   /** Whether {@code key} is one of the list settings this class knows. */
@@ -27,8 +29,8 @@ public final class ListValueWarnings {
     };
   }
 
-  /** @param expanded the value with unit specifiers expanded (DeviceAllow= takes them) */
-  public static Result check(String key, String value, String expanded) {
+  /** @param unit the unit whose specifiers DeviceAllow= expands */
+  public static Result check(String key, String value, UnitName unit) {
     if (value.isEmpty()) {
       return Result.NONE; // an empty assignment resets the list
     }
@@ -44,7 +46,7 @@ public final class ListValueWarnings {
           return Result.NONE;
         }
         String v = value.startsWith("~") ? value.substring(1) : value;
-        for (String w : Words.split(v, false, true).words()) {
+        for (String w : Words.splitPlain(v)) { // namespace_flags_from_string() does not unquote
           if (!SystemdNames.NAMESPACES.contains(w)) {
             return new Result(List.of("Failed to parse namespace type string, ignoring: " + v), true);
           }
@@ -58,16 +60,21 @@ public final class ListValueWarnings {
         }
       }
       case "SystemCallFilter" -> {
-        List<String> ws = words;
-        if (!ws.isEmpty() && ws.get(0).startsWith("~")) {
-          ws = new ArrayList<>(ws);
-          ws.set(0, ws.get(0).substring(1));
-        }
-        for (String w : ws) {
+        boolean invert = value.startsWith("~");
+        for (String w : Words.splitPlain(invert ? value.substring(1) : value)) { // not unquoted
           int colon = w.indexOf(':');
           String name = colon < 0 ? w : w.substring(0, colon);
-          if (name.startsWith("@") && !SystemdNames.SYSCALL_GROUPS.contains(name)) {
-            out.add("Unknown system call group, ignoring: " + name);
+          if (colon >= 0 && Errnos.parse(w.substring(colon + 1)) < 0) {
+            out.add("Failed to parse syscall:errno, ignoring: " + w);
+          } else if (colon >= 0 && !invert) {
+            out.add("Allow-listed system calls cannot take error number, ignoring: " + w);
+          } else if (name.startsWith("@")) {
+            if (!SystemdNames.SYSCALL_GROUPS.contains(name)) {
+              out.add("Unknown system call group, ignoring: " + name);
+            }
+          } else if (!SYSCALL_NAME.matcher(name).matches()) {
+            // no system call is spelt like this; unknown lower-case names depend on libseccomp
+            out.add("Failed to parse system call, ignoring: " + name);
           }
         }
       }
@@ -82,8 +89,10 @@ public final class ListValueWarnings {
         }
       }
       case "IPAddressAllow", "IPAddressDeny" -> {
-        for (String w : words) {
-          boolean special = w.equals("any") || w.equals("localhost") || w.equals("link-local") || w.equals("multicast");
+        for (String w : Words.splitPlain(value)) { // not unquoted: "10.0.0.1" is no address
+          String lower = w.toLowerCase(java.util.Locale.ROOT);
+          boolean special = lower.equals("any") || lower.equals("localhost") || lower.equals("link-local")
+              || lower.equals("multicast");
           if (!special && InetAddresses.prefix(w) == null) {
             out.add("Address prefix is invalid, ignoring assignment: " + w);
           }
@@ -101,7 +110,8 @@ public final class ListValueWarnings {
         }
       }
       case "DeviceAllow" -> {
-        return deviceAllow(expanded);
+        DeviceRule d = deviceAllow(value, w -> Specifiers.expand(w, unit));
+        return d.problem() == null ? Result.NONE : new Result(List.of(d.problem()), true);
       }
       default -> {
         return Result.NONE;
@@ -110,27 +120,55 @@ public final class ListValueWarnings {
     return out.isEmpty() ? Result.NONE : new Result(List.copyOf(out), false);
   }
 
-  /** config_parse_device_allow(): a device node path under /dev/ (or block-/char-), rights in rwm. */
-  private static Result deviceAllow(String expanded) {
-    List<String> words = Words.split(expanded, false, true).words();
+  /** One DeviceAllow= line as systemd reads it: the entry it adds, or why it ignores the line. */
+  public record DeviceRule(String path, String rights, String problem) {}
+
+  /** Unit specifiers unit_path_printf() knows (anything else fails the whole line). */
+  private static final String SPECIFIERS = "aAbBCdEfgGhHiIjJlLmMnNopPqsStTuUvVwWyY%";
+
+  /**
+   * config_parse_device_allow(): the first word (unquoted, specifiers expanded) is a device node
+   * path under /dev (normalised) or a block-/char- class; the rest of the line, as written, is
+   * the rights, from "rwm".
+   */
+  public static DeviceRule deviceAllow(String raw, java.util.function.UnaryOperator<String> expand) {
+    String v = raw.strip();
+    List<String> words = Words.split(v, false, true).words();
     if (words.isEmpty()) {
-      return Result.NONE;
+      return new DeviceRule(null, null, "Invalid syntax, ignoring: " + raw);
     }
-    String path = words.get(0);
+    int end = 0;
+    while (end < v.length() && !Character.isWhitespace(v.charAt(end))) {
+      end++;
+    }
+    String rights = v.substring(end).strip();
+    String word = words.get(0);
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) == '%' && (i + 1 >= word.length() || SPECIFIERS.indexOf(word.charAt(++i)) < 0)) {
+        return new DeviceRule(null, null, "Failed to resolve unit specifiers in '" + word + "', ignoring: Invalid slot");
+      }
+    }
+    String path = expand.apply(word);
     if (!path.startsWith("block-") && !path.startsWith("char-")) {
-      if (!path.startsWith("/")) {
-        return new Result(List.of("DeviceAllow= path is not absolute, ignoring: " + path), true);
+      for (String part : path.split("/")) {
+        if (part.equals("..")) {
+          return new DeviceRule(null, null, "DeviceAllow= path is not normalized, ignoring: " + path);
+        }
       }
-      String simple = simplify(path);
-      if (!simple.startsWith("/dev/") && !simple.startsWith("/run/systemd/inaccessible/")) {
-        return new Result(List.of("Invalid device node path '" + simple + "', ignoring."), true);
+      path = simplify(path);
+      if (!under(path, "/dev") && !under(path, "/run/systemd/inaccessible")) {
+        return new DeviceRule(null, null, "Invalid device node path '" + path + "', ignoring.");
       }
     }
-    String rights = String.join("", words.subList(1, words.size()));
     if (!rights.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'm')) {
-      return new Result(List.of("Invalid device rights '" + rights + "', ignoring."), true);
+      return new DeviceRule(null, null, "Invalid device rights '" + rights + "', ignoring.");
     }
-    return Result.NONE;
+    return new DeviceRule(path, rights, null);
+  }
+
+  /** path_startswith(): the prefix is the path or a whole leading component run of it. */
+  private static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 
   /** path_simplify(): repeated slashes and "." components dropped, no trailing slash. */
@@ -140,8 +178,8 @@ public final class ListValueWarnings {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
-      sb.append('/').append(part);
+      sb.append(sb.length() == 0 && !path.startsWith("/") ? "" : "/").append(part);
     }
-    return sb.length() == 0 ? "/" : sb.toString();
+    return sb.length() == 0 ? (path.startsWith("/") ? "/" : ".") : sb.toString();
   }
 }

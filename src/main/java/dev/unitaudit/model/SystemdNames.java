@@ -48,15 +48,15 @@ public final class SystemdNames {
       "AF_VSOCK", 40, "AF_KCM", 41, "AF_QIPCRTR", 42, "AF_SMC", 43, "AF_XDP", 44, "AF_MCTP", 45,
     };
     for (int i = 0; i < table.length; i += 2) {
-      FAMILIES.put((String) table[i], (Integer) table[i + 1]);
+      FAMILIES.put(((String) table[i]).toUpperCase(java.util.Locale.ROOT), (Integer) table[i + 1]);
     }
   }
 
   private SystemdNames() {}
 
-  /** The address family number, or -1 for a name systemd does not know. */
+  /** The address family number, or -1 for a name systemd does not know (names match in any case). */
   public static int addressFamily(String name) {
-    Integer n = FAMILIES.get(name);
+    Integer n = FAMILIES.get(name.toUpperCase(java.util.Locale.ROOT));
     return n == null ? -1 : n;
   }
 }

@@ -20,6 +20,21 @@ public final class Words {
   private Words() {}
 
   /**
+   * The words of a value as extract_first_word() with no flags splits them: at whitespace, quotes
+   * kept as ordinary characters (SystemCallFilter=, RestrictNamespaces=, IPAddressAllow= read
+   * their words this way).
+   */
+  public static List<String> splitPlain(String s) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String w : s.split("[ \t\n\r]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Splits {@code s}. With {@code cunescape}, an unknown escape is an error unless
    * {@code relaxUnknownEscapes}, in which case it is kept literally (what Exec*= does, with a
    * warning) and {@link Result#unknownEscapes()} is set.

@@ -18,8 +18,9 @@ final class IpAccess {
   /** The prefixes of one assignment's words; invalid words are skipped, as systemd does. */
   static List<Prefix> parse(String value) {
     List<Prefix> out = new ArrayList<>();
-    for (String w : ScoreWords.split(value)) {
-      switch (w) {
+    // extract_first_word() without unquoting; the special names in any case
+    for (String w : dev.unitaudit.model.Words.splitPlain(value)) {
+      switch (w.toLowerCase(java.util.Locale.ROOT)) {
         case "any" -> {
           out.add(new Prefix(false, 0, false));
           out.add(new Prefix(true, 0, false));

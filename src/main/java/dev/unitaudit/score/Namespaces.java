@@ -33,7 +33,7 @@ final class Namespaces {
     boolean invert = value.startsWith("~");
     String v = invert ? value.substring(1) : value;
     long flags = 0;
-    for (String w : ScoreWords.split(v)) {
+    for (String w : dev.unitaudit.model.Words.splitPlain(v)) { // namespace_flags_from_string() does not unquote
       int i = TYPES.indexOf(w);
       if (i < 0) {
         return current; // namespace_flags_from_string() fails: the whole assignment is ignored

@@ -1,5 +1,7 @@
 package dev.unitaudit.score;
 
+import dev.unitaudit.model.ListValueWarnings;
+
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.UnitName;
 import dev.unitaudit.model.Values;
@@ -18,8 +20,6 @@ import java.util.regex.Pattern;
  * device ACL entries. The result is what systemd-analyze security --offline sees.
  */
 final class SecurityInfoReader {
-  private static final Pattern SLASHES = Pattern.compile("/+");
-
 
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,30}");
   private static final Set<String> ARCHITECTURES = Set.of(
@@ -250,22 +250,11 @@ final class SecurityInfoReader {
       deviceAllow.clear();
       return;
     }
-    List<String> words = ScoreWords.split(v);
-    if (words.isEmpty()) {
-      return;
+    // the loader's own reading of the line (it also says why systemd would ignore it)
+    ListValueWarnings.DeviceRule d = ListValueWarnings.deviceAllow(v, this::printf);
+    if (d.problem() == null) {
+      addDevice(d.path(), d.rights());
     }
-    String path = printf(words.get(0));
-    if (!path.startsWith("block-") && !path.startsWith("char-")) {
-      path = simplify(path);
-      if (!path.startsWith("/dev/") && !path.startsWith("/run/systemd/inaccessible/")) {
-        return;
-      }
-    }
-    String rights = words.size() > 1 ? String.join("", words.subList(1, words.size())) : "";
-    if (!rights.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'm')) {
-      return;
-    }
-    addDevice(path, rights);
   }
 
   /** cgroup_add_device_allow(): newest entries go first. */
@@ -275,11 +264,6 @@ final class SecurityInfoReader {
         + (all || rights.indexOf('w') >= 0 ? "w" : "")
         + (all || rights.indexOf('m') >= 0 ? "m" : "");
     deviceAllow.add(0, path + ":" + perms);
-  }
-
-  private static String simplify(String path) {
-    String s = SLASHES.matcher(path).replaceAll("/");
-    return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
   private SecurityInfo finish() {

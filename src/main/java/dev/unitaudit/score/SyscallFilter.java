@@ -1,5 +1,8 @@
 package dev.unitaudit.score;
 
+import dev.unitaudit.model.Errnos;
+import dev.unitaudit.model.Words;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +33,8 @@ final class SyscallFilter {
         add("@default", -1, false);
       }
     }
-    for (String word : ScoreWords.split(v)) {
+    // extract_first_word() without unquoting: a quoted word is a name no group or call has
+    for (String word : Words.splitPlain(v)) {
       int colon = word.indexOf(':');
       String name = colon < 0 ? word : word.substring(0, colon);
       int errno = -1;

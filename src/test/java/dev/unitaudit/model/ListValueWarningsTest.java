@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ListValueWarningsTest {
 
   private static ListValueWarnings.Result check(String key, String value) {
-    return ListValueWarnings.check(key, value, value);
+    return ListValueWarnings.check(key, value, UnitName.parse("t@a.service"));
   }
 
   @Test
@@ -46,8 +46,14 @@ class ListValueWarningsTest {
         check("DeviceAllow", "/tmp//x r"));
     assertEquals(new ListValueWarnings.Result(List.of("Invalid device rights 'rx', ignoring."), true),
         check("DeviceAllow", "/dev/null rx"));
-    assertEquals(new ListValueWarnings.Result(List.of("DeviceAllow= path is not absolute, ignoring: dev/null"), true),
+    // a relative path is not refused as such: it is no device node path (systemd 252's words)
+    assertEquals(new ListValueWarnings.Result(List.of("Invalid device node path 'dev/null', ignoring."), true),
         check("DeviceAllow", "dev/null r"));
+    // the rights are the rest of the line as written
+    assertEquals(new ListValueWarnings.Result(List.of("Invalid device rights 'r w', ignoring."), true),
+        check("DeviceAllow", "/dev/null r w"));
+    assertEquals(new ListValueWarnings.Result(List.of("DeviceAllow= path is not normalized, ignoring: /dev/../etc/passwd"), true),
+        check("DeviceAllow", "/dev/../etc/passwd r"));
   }
 
   @Test

@@ -1,10 +1,10 @@
-package dev.unitaudit.score;
+package dev.unitaudit.model;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** parse_errno() / seccomp_parse_errno_or_action(): an errno name, a number 0..4095, or "kill". */
-final class Errnos {
+public final class Errnos {
 
   private static final Map<String, Integer> BY_NAME = new HashMap<>();
 
@@ -44,7 +44,7 @@ final class Errnos {
   private Errnos() {}
 
   /** The errno, or -1 when the text is not one. */
-  static int parse(String text) {
+  public static int parse(String text) {
     if ("kill".equals(text)) {
       return Integer.MAX_VALUE - 1;
     }
