@@ -72,8 +72,10 @@ public final class Selection {
           // foo.service.d/x.conf (what a commit hook passes for a changed drop-in): audit foo.service
           // from the folder that holds foo.service.d, where its unit file is looked for first
           fileName = dropInOf;
-          parent = parent.getParent() == null ? cwd : parent.getParent();
-          shownDir = parentOf(shownDir);
+          Path abs = p.toAbsolutePath().normalize();
+          parent = abs.getParent().getParent() == null ? abs.getParent() : abs.getParent().getParent();
+          Path rel = cwd.toAbsolutePath().normalize().relativize(parent);
+          shownDir = a.startsWith("/") ? parent.toString() : display(rel.toString());
         } else if (UnitName.parse(fileName) == null) {
           throw new UsageException(a + ": not a unit file name (expected e.g. foo.service, or a drop-in foo.service.d/x.conf)");
         }
@@ -119,7 +121,7 @@ public final class Selection {
 
   /** The unit a drop-in file {@code foo.service.d/x.conf} belongs to, or null. */
   private static String dropInUnit(Path file) {
-    Path dir = file.getParent();
+    Path dir = file.toAbsolutePath().normalize().getParent();
     if (dir == null || dir.getFileName() == null || !file.getFileName().toString().endsWith(".conf")) {
       return null;
     }
