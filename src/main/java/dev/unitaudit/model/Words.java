@@ -17,6 +17,8 @@ public final class Words {
     }
   }
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \t\n\r]+");
+
   private Words() {}
 
   /**
