@@ -38,11 +38,17 @@ public final class CNumbers {
       return null;
     }
     for (int k = 0; k < digits.length(); k++) {
-      if (Character.digit(digits.charAt(k), radix) < 0) {
+      if (asciiDigit(digits.charAt(k), radix) < 0) {
         return null;
       }
     }
     BigInteger v = new BigInteger(digits, radix);
     return negative ? v.negate() : v;
+  }
+
+  /** The value of an ASCII digit in {@code radix}, or -1 (other scripts' digits are not C digits). */
+  static int asciiDigit(char c, int radix) {
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+    return v < radix ? v : -1;
   }
 }

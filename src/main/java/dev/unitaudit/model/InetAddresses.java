@@ -112,7 +112,7 @@ public final class InetAddresses {
         return false;
       }
       for (char c : p.toCharArray()) {
-        if (Character.digit(c, 16) < 0) {
+        if (CNumbers.asciiDigit(c, 16) < 0) {
           return false;
         }
       }

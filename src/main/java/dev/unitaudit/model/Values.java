@@ -45,13 +45,13 @@ public final class Values {
         break;
       }
       int numStart = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      while (i < s.length() && isAsciiDigit(s.charAt(i))) {
         i++;
       }
       if (i < s.length() && s.charAt(i) == '.') {
         i++;
         int frac = i;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
           i++;
         }
         if (frac == i) {
@@ -66,7 +66,7 @@ public final class Values {
         i++;
       }
       int unitStart = i;
-      while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != ' ' && s.charAt(i) != '\t' && s.charAt(i) != '.') {
+      while (i < s.length() && !isAsciiDigit(s.charAt(i)) && s.charAt(i) != ' ' && s.charAt(i) != '\t' && s.charAt(i) != '.') {
         i++;
       }
       String unit = s.substring(unitStart, i);
@@ -131,5 +131,10 @@ public final class Values {
       }
     }
     return sb.toString();
+  }
+
+  /** C's isdigit(): '0'..'9' only (Character.isDigit also takes other scripts' digits). */
+  static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -166,7 +166,7 @@ public final class Words {
     }
     int v = 0;
     for (int k = 0; k < digits; k++) {
-      int d = Character.digit(s.charAt(from + k), 16);
+      int d = CNumbers.asciiDigit(s.charAt(from + k), 16); // unhexchar(): ASCII only
       if (d < 0) {
         return null;
       }

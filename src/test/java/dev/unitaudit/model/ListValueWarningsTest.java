@@ -66,6 +66,17 @@ class ListValueWarningsTest {
     }
   }
 
+  /** Found by PipelineFuzzTest: other scripts' digits are not digits to systemd (nor a crash to us). */
+  @Test
+  void digitsOfOtherScriptsAreNotNumbers() {
+    assertEquals(false, Values.parseTimeSpan("\u0660s").isPresent());
+    assertEquals(null, CNumbers.parse("\u0660"));
+    assertEquals(null, InetAddresses.prefix("\u0661::1"));
+    assertEquals(new ListValueWarnings.Result(List.of(
+        "Address prefix is invalid, ignoring assignment: 10.0.0.0/\u0668"), false),
+        check("IPAddressAllow", "10.0.0.0/\u0668"));
+  }
+
   @Provide
   Arbitrary<String> keys() {
     return Arbitraries.of("RestrictNamespaces", "SystemCallArchitectures", "SystemCallFilter", "Delegate",
