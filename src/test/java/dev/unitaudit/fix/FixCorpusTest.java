@@ -1,5 +1,6 @@
 package dev.unitaudit.fix;
 
+import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 class FixCorpusTest {
 
-  private static final String ANALYZE = "/usr/bin/systemd-analyze";
-  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
 
   @Test
   void fixLevel2OnEveryCorpusService() throws Exception {
@@ -69,15 +65,15 @@ class FixCorpusTest {
       AuditReport before = audit.run(sel);
       List<UnitFix> fixes = new Fixer(catalog, new Fixer.Options(2, false)).fix(sel, before, cwd);
 
-      boolean systemd = Files.isExecutable(Path.of(ANALYZE));
+      boolean systemd = Files.isExecutable(Path.of(SystemdAnalyze.PATH));
       if (!systemd) {
-        String msg = "FixCorpusTest: " + ANALYZE + " is not installed, systemd's exposure not compared";
+        String msg = "FixCorpusTest: " + SystemdAnalyze.PATH + " is not installed, systemd's exposure not compared";
         if ("true".equals(System.getenv("CI"))) {
           throw new AssertionError(msg + " and CI=true");
         }
         System.err.println("SKIPPED (part): " + msg);
       }
-      Map<String, String> systemdBefore = systemd ? analyze(root, services) : Map.of();
+      Map<String, String> systemdBefore = systemd ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null)) : Map.of();
 
       // the command itself writes the drop-ins
       StringWriter out = new StringWriter();
@@ -91,7 +87,7 @@ class FixCorpusTest {
       AuditReport after = audit.run(Selection.of(services, root, cwd));
       Map<String, AuditReport.UnitEntry> afterBy = new HashMap<>();
       after.units().forEach(u -> afterBy.put(u.unit(), u));
-      Map<String, String> systemdAfter = systemd ? analyze(root, services) : Map.of();
+      Map<String, String> systemdAfter = systemd ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null)) : Map.of();
 
       Set<String> ladder = catalog.all().stream().filter(r -> r.level() != null && r.level() <= 2).map(Rule::id)
           .collect(Collectors.toSet());
@@ -234,23 +230,4 @@ class FixCorpusTest {
     return t.equals("/dev/null") || (base.contains(".") && !base.startsWith(".")) || t.contains("/") ? t : null;
   }
 
-  /** systemd-analyze's overall exposure per unit it scores (it skips units it refuses). */
-  private static Map<String, String> analyze(Path root, List<String> names) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ANALYZE, "security", "--offline=true", "--no-pager", "--root=" + root));
-    cmd.addAll(names);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/"));
-    pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
-    pb.environment().put("SYSTEMD_COLORS", "0");
-    pb.environment().put("SYSTEMD_EMOJI", "0");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    byte[] bytes = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "systemd-analyze did not finish");
-    Map<String, String> totals = new HashMap<>();
-    Matcher m = TOTAL.matcher(new String(bytes, StandardCharsets.UTF_8));
-    while (m.find()) {
-      totals.put(m.group(1), m.group(2));
-    }
-    return totals;
-  }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.syntax.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,12 +66,7 @@ class ValueWarningsDifferentialTest {
 
   /** "line: message" for each warning systemd-analyze logs about {@code name}'s own file. */
   private TreeSet<String> systemd(String name) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(SystemdAnalyze.PATH, "security", "--offline=true", "--root=" + root, name)
-        .directory(Path.of("/").toFile()).redirectErrorStream(true);
-    pb.environment().put("SYSTEMD_LOG_LEVEL", "debug");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
+    String out = SystemdAnalyze.securityDebug(root, List.of(name));
     String prefix = root.resolve("etc/systemd/system/" + name) + ":";
     TreeSet<String> lines = new TreeSet<>();
     List<String> all = new ArrayList<>(out.lines().toList());

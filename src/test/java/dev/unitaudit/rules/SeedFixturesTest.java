@@ -1,5 +1,6 @@
 package dev.unitaudit.rules;
 
+import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +11,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitaudit.cli.Main;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.TestFactory;
 class SeedFixturesTest {
 
   static final Path SEEDS = Path.of("fixtures/seeds");
-  private static final String ANALYZE = "/usr/bin/systemd-analyze";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TestFactory
@@ -151,11 +148,11 @@ class SeedFixturesTest {
   /** systemd-analyze scores the service in the same root exactly as the report does. */
   private static void agreesWithSystemd(Path root, JsonNode u) throws Exception {
     String name = u.get("unit").asText();
-    Matcher m = TOTAL.matcher(analyze(root, name, "--no-pager"));
+    Matcher m = TOTAL.matcher(SystemdAnalyze.security(root, List.of(name), "--no-pager", null));
     assertTrue(m.find(), "systemd-analyze printed no overall exposure for " + name);
     assertEquals(m.group(2), u.get("exposure").asText(), name + ": exposure, systemd-analyze vs report");
     assertEquals(m.group(3), u.get("rating").asText(), name + ": rating, systemd-analyze vs report");
-    JsonNode rows = JSON.readTree(analyze(root, name, "--json=short"));
+    JsonNode rows = JSON.readTree(SystemdAnalyze.security(root, List.of(name), "--json=short", null));
     assertEquals(rows.size(), u.get("checks").size(), name + ": number of checks");
     for (JsonNode want : rows) {
       String field = want.get("json_field").asText();
@@ -174,24 +171,11 @@ class SeedFixturesTest {
     }
   }
 
-  private static String analyze(Path root, String unit, String mode) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(ANALYZE, "security", "--offline=true", mode, "--root=" + root, unit)
-        .directory(new File("/"));
-    pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
-    pb.environment().put("SYSTEMD_COLORS", "0");
-    pb.environment().put("SYSTEMD_EMOJI", "0");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    byte[] bytes = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   private static boolean systemdAvailable() {
-    if (Files.isExecutable(Path.of(ANALYZE))) {
+    if (Files.isExecutable(Path.of(SystemdAnalyze.PATH))) {
       return true;
     }
-    String msg = "SeedFixturesTest: " + ANALYZE + " is not installed; exposures checked against expected.json only";
+    String msg = "SeedFixturesTest: " + SystemdAnalyze.PATH + " is not installed; exposures checked against expected.json only";
     if ("true".equals(System.getenv("CI"))) {
       throw new AssertionError(msg + " and CI=true");
     }

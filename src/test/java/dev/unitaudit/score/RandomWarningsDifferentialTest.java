@@ -8,17 +8,12 @@ import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.syntax.Diagnostic;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,13 +33,7 @@ class RandomWarningsDifferentialTest {
     try {
       Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
       List<String> names = RandomUnit.writeTree(dir, seed, count);
-      List<String> cmd = new ArrayList<>(List.of(SystemdAnalyze.PATH, "security", "--offline=true", "--no-pager", "--root=" + root));
-      cmd.addAll(names);
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/")).redirectErrorStream(true);
-      pb.environment().put("SYSTEMD_LOG_LEVEL", "debug");
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(10, TimeUnit.MINUTES));
+      String out = SystemdAnalyze.securityDebug(root, names);
       String prefix = dir + "/";
       TreeSet<String> theirs = new TreeSet<>();
       for (String l : out.lines().toList()) {

@@ -11,22 +11,14 @@ import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitStatus;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +64,7 @@ class SystemdDifferentialTest {
       Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
       List<String> names = RandomUnit.writeTree(dir, seed, count);
       // systemd skips units it refuses to load; the text run says which ones it scored
-      Map<String, String> totals = analyzeTotals(root, names, policy);
+      Map<String, String> totals = SystemdAnalyze.totals(SystemdAnalyze.security(root, names, "--no-pager", policy));
       List<String> scored = names.stream().filter(totals::containsKey).toList();
       List<JsonNode> systemdRows = analyzeJson(root, scored, policy);
       assertEquals(scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
@@ -126,7 +118,7 @@ class SystemdDifferentialTest {
   }
 
   private static List<JsonNode> analyzeJson(Path root, List<String> names, Path policy) throws Exception {
-    String out = run(root, names, "--json=short", policy);
+    String out = SystemdAnalyze.security(root, names, "--json=short", policy);
     List<JsonNode> rows = new ArrayList<>();
     ObjectMapper om = new ObjectMapper();
     for (String line : out.split("\n")) {
@@ -137,33 +129,4 @@ class SystemdDifferentialTest {
     return rows;
   }
 
-  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
-
-  private static Map<String, String> analyzeTotals(Path root, List<String> names, Path policy) throws Exception {
-    String out = run(root, names, "--no-pager", policy);
-    Map<String, String> totals = new HashMap<>();
-    Matcher m = TOTAL.matcher(out);
-    while (m.find()) {
-      totals.put(m.group(1), m.group(2));
-    }
-    return totals;
-  }
-
-  private static String run(Path root, List<String> names, String mode, Path policy)
-      throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(SystemdAnalyze.PATH, "security", "--offline=true", mode, "--root=" + root));
-    if (policy != null) {
-      cmd.add("--security-policy=" + policy);
-    }
-    cmd.addAll(names);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/"));
-    pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
-    pb.environment().put("SYSTEMD_COLORS", "0");
-    pb.environment().put("SYSTEMD_EMOJI", "0");
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    byte[] bytes = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(10, TimeUnit.MINUTES));
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
 }

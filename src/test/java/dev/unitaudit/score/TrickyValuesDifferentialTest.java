@@ -8,17 +8,12 @@ import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.syntax.Diagnostic;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,8 +66,6 @@ class TrickyValuesDifferentialTest {
       "SystemCallArchitectures=\"native\" x86",
       "Delegate=\"cpu\" memory");
 
-  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
-
   @TempDir Path root;
 
   @Test
@@ -85,20 +78,8 @@ class TrickyValuesDifferentialTest {
       names.add(name);
       Files.writeString(dir.resolve("t" + i + "@.service"), "[Service]\nExecStart=/bin/true\n" + CASES.get(i) + "\n");
     }
-    List<String> cmd = new ArrayList<>(List.of(SystemdAnalyze.PATH, "security", "--offline=true", "--no-pager",
-        "--root=" + root));
-    cmd.addAll(names);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(new File("/")).redirectErrorStream(true);
-    pb.environment().put("SYSTEMD_LOG_LEVEL", "debug");
-    pb.environment().put("SYSTEMD_COLORS", "0");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    Map<String, String> totals = new HashMap<>();
-    Matcher m = TOTAL.matcher(out);
-    while (m.find()) {
-      totals.put(m.group(1), m.group(2));
-    }
+    String out = SystemdAnalyze.securityDebug(root, names);
+    Map<String, String> totals = SystemdAnalyze.totals(out);
     String prefix = dir + "/";
     TreeSet<String> theirs = new TreeSet<>();
     for (String l : out.lines().toList()) {
