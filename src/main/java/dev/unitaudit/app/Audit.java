@@ -46,7 +46,16 @@ public final class Audit {
 
   public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
       boolean includeSettings) {
-    this.engine = new RuleEngine(catalog);
+    this(catalog, policy, suppressions, level, includeSettings, false);
+  }
+
+  /**
+   * @param vendorUnits evaluate site-policy rules on untouched distribution units too
+   *     ({@code --vendor}, config {@code "vendorUnits": true})
+   */
+  public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
+      boolean includeSettings, boolean vendorUnits) {
+    this.engine = new RuleEngine(catalog, vendorUnits);
     this.diagnostics = new RuleEngine(new RuleCatalog(
         catalog.all().stream().filter(r -> "diagnostics".equals(r.family())).toList()));
     this.catalog = catalog;

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param severity per-rule severity overrides (id → critical|high|medium|low|info)
  * @param ignore per-unit accepted findings, each with a reason
  * @param rules extra rules files or directories, relative to the config file
+ * @param vendorUnits site-policy rules also on untouched distribution units (as --vendor)
  */
 public record ProjectConfig(
     Integer level,
@@ -32,7 +33,8 @@ public record ProjectConfig(
     List<String> disabledRules,
     Map<String, String> severity,
     List<Ignore> ignore,
-    List<String> rules) {
+    List<String> rules,
+    Boolean vendorUnits) {
 
   /** Findings of {@code rules} on {@code unit} (a name or a glob with *) are accepted. */
   public record Ignore(String unit, List<String> rules, String reason, String until) {}
@@ -45,6 +47,12 @@ public record ProjectConfig(
 
   public static Loaded read(Path file) throws UsageException {
     ObjectMapper om = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // "vendorUnits": "yes", "true" or 1 is a mistake to report, not a value to guess
+    om.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
     try {
       ProjectConfig c = om.readValue(Files.readAllBytes(file), ProjectConfig.class);
       if (c == null) {

@@ -143,8 +143,7 @@ public final class Suppressions {
       Finding g = f;
       String sev = severities.get(f.rule());
       if (sev != null) {
-        g = new Finding(f.unit(), f.rule(), f.title(), Severity.parse(sev), f.level(), f.message(), f.file(),
-            f.line(), f.fix(), null);
+        g = f.withSeverity(Severity.parse(sev));
       }
       Finding.Suppression s = suppression(unit.id(), g.rule(), active);
       out.add(s == null ? g : g.withSuppression(s));

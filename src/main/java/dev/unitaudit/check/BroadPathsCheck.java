@@ -54,6 +54,7 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
     Unit u = ctx.unit();
     String section = Checks.section(u, p.section());
     List<Hit> hits = new ArrayList<>();
+    List<String> narrow = new ArrayList<>();
     for (Setting s : u.list(section, p.key())) {
       for (String word : WS.split(s.value().trim())) {
         String path = normalise(Specifiers.expand(stripPrefixes(word), u.name()));
@@ -61,10 +62,19 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
           Map<String, String> v = new HashMap<>(Checks.values(p.key(), Optional.of(s)));
           v.put("path", path);
           hits.add(Hit.at(s.origin(), v));
+        } else if (!word.isEmpty()) {
+          narrow.add(word);
         }
       }
     }
-    return hits;
+    // the list reset and given again without the broad entries, the service's own state directory instead
+    List<String> lines = new ArrayList<>(List.of("[" + section + "]", p.key() + "="));
+    if (!narrow.isEmpty()) {
+      lines.add(p.key() + "=" + String.join(" ", narrow));
+    }
+    lines.add("StateDirectory=%N");
+    dev.unitaudit.result.Fix fix = dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.DROPIN, lines);
+    return hits.stream().map(h -> h.withFix(fix)).toList();
   }
 
   private static String stripPrefixes(String word) {

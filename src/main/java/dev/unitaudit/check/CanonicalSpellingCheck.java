@@ -50,7 +50,9 @@ public final class CanonicalSpellingCheck implements CheckKind<CanonicalSpelling
         Map<String, String> v = Checks.values(key, s);
         v.put("legacy", "[" + origin.section() + "] " + origin.key() + "=");
         v.put("canonical", "[" + p.section() + "] " + key + "=");
-        hits.add(Hit.at(origin, v));
+        v.put("canonicalKey", key);
+        // the legacy line rewritten under its current name, moved to its section: same value
+        hits.add(Hit.at(origin, v).withFix(LineFix.edit(origin, p.section(), List.of(key + "=" + origin.value()))));
       }
     }
     return hits;

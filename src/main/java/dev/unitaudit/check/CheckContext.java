@@ -30,6 +30,20 @@ public interface CheckContext {
     return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
   }
 
+  /**
+   * The failure handlers of the tree: units that some unit's {@code OnFailure=} names and that
+   * exist, an instance counted as its template ({@code alert@%n.service} → {@code alert@.service}),
+   * the most named first, then by name.
+   */
+  default java.util.List<String> failureHandlers() {
+    return java.util.List.of();
+  }
+
+  /** The names of the tree's unit files and aliases (templates as {@code foo@.service}), sorted. */
+  default java.util.List<String> unitNames() {
+    return java.util.List.of();
+  }
+
   /** POSIX mode bits and ownership of a file under the audited root. */
   record FileFacts(int mode, int uid, int gid) {}
 }

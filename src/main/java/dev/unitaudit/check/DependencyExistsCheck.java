@@ -56,12 +56,37 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
           if (!word.isEmpty() && !exists(ctx, target)) {
             Map<String, String> v = Checks.values(key, Optional.of(s));
             v.put("target", target);
-            hits.add(Hit.at(s.origin(), v));
+            v.put("create", unitFile(target));
+            hits.add(Hit.at(s.origin(), v).withFix(rename(ctx, s, word, unitFile(target))));
           }
         }
       }
     }
     return hits;
+  }
+
+  /**
+   * A misspelt name corrected on its line, when a unit of the tree is a near match and the word
+   * spells the missing unit's name out; null (the rule's fix: create the unit) otherwise.
+   */
+  private static dev.unitaudit.result.Fix rename(CheckContext ctx, Setting s, String word, String file) {
+    String near = Checks.nearestUnit(ctx, file);
+    String stem = file.substring(0, file.lastIndexOf('.'));
+    if (near == null || !word.startsWith(stem)) {
+      return null;
+    }
+    String fixed = near.substring(0, near.lastIndexOf('.')) + word.substring(stem.length());
+    List<String> words = new java.util.ArrayList<>(List.of(WS.split(s.value().trim())));
+    words.replaceAll(w -> w.equals(word) ? fixed : w);
+    return LineFix.edit(s.origin(), s.origin().section(), List.of("# " + near + " is the unit of the tree with the"
+        + " nearest name: check that it is the one meant"), List.of(s.origin().key() + "=" + String.join(" ", words)));
+  }
+
+  /** The unit file that makes {@code target} exist: its template for an instance, else itself. */
+  public static String unitFile(String target) {
+    int at = target.indexOf('@');
+    int dot = target.lastIndexOf('.');
+    return at > 0 && dot > at ? target.substring(0, at) + "@" + target.substring(dot) : target;
   }
 
   /** The unit or, for an instance (whose instance may contain '@' or a literal %i), its template. */

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code diagnostic}: turns what loading the unit said (systemd's own warnings and errors, plus
  * ours) into findings, selected by category (unknown-key, invalid-value, refused…). The
- * diagnostic's message becomes {@code ${detail}}.
+ * diagnostic's message becomes {@code ${detail}}; the fix is computed from the line
+ * ({@link DiagnosticFixes}).
  */
 public final class DiagnosticCheck implements CheckKind<DiagnosticCheck.Params> {
 
@@ -40,7 +41,7 @@ public final class DiagnosticCheck implements CheckKind<DiagnosticCheck.Params> 
       if (p.categories().contains(d.category())) {
         Map<String, String> v = new HashMap<>();
         v.put("detail", d.message());
-        hits.add(new Hit(d.file(), d.line(), v));
+        hits.add(new Hit(d.file(), d.line(), v).withFix(DiagnosticFixes.of(ctx.unit(), d)));
       }
     }
     return hits;

@@ -78,9 +78,27 @@ public final class FilePermissionsCheck implements CheckKind<FilePermissionsChec
       v.put("uid", Integer.toString(facts.get().uid()));
       v.put("gid", Integer.toString(facts.get().gid()));
       v.put("who", who(bad, ownerWrites));
-      hits.add(new Hit(t.file(), t.line(), v));
+      hits.add(new Hit(t.file(), t.line(), v).withFix(chmod(t.path(), mode, bad, ownerWrites)));
     }
     return hits;
+  }
+
+  /**
+   * The commands that take exactly the reported access away: chown to root when a non-root owner
+   * can write (which also makes the group root's, so group write no longer counts), then chmod
+   * without the remaining forbidden bits. Paths are the root's own ({@code /etc/…}).
+   */
+  private static dev.unitaudit.result.Fix chmod(String path, int mode, int bad, boolean ownerWrites) {
+    List<String> lines = new ArrayList<>();
+    int left = bad;
+    if (ownerWrites) {
+      lines.add("# chown root:root /" + path);
+      left &= ~0070;
+    }
+    if (left != 0) {
+      lines.add(String.format("# chmod %04o /%s", mode & ~left & 07777, path));
+    }
+    return dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.CHMOD, lines);
   }
 
   private static String who(int bad, boolean ownerWrites) {

@@ -61,24 +61,30 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
     List<Hit> hits = new ArrayList<>();
     for (String key : p.keys()) {
       for (Setting s : u.list(section, key)) {
+        List<Hit> found = new ArrayList<>();
+        List<String[]> secrets = new ArrayList<>();
         if (key.equals("Environment")) {
           for (String word : Words.split(Specifiers.expand(s.value(), u.name()), true, false).words()) {
             int eq = word.indexOf('=');
             if (eq > 0) {
-              check(p, key, s, word.substring(0, eq), word.substring(eq + 1), true, hits);
+              check(p, key, s, word.substring(0, eq), word.substring(eq + 1), true, found, secrets);
             }
           }
         } else {
           for (ExecCommand c : ExecLineParser.parse(s.value(), u.name()).commands()) {
-            scanArgs(p, key, s, c.argv(), hits);
+            scanArgs(p, key, s, c.argv(), found, secrets);
           }
         }
+        // one fix per line, taking every credential found on it out: the fix text repeats the rest of the line
+        dev.unitaudit.result.Fix fix = key.equals("Environment") ? SecretMove.environment(u, s.origin(), secrets)
+            : SecretMove.command(u, s.origin(), secrets);
+        found.forEach(h -> hits.add(h.withFix(fix)));
       }
     }
     return hits;
   }
 
-  private void scanArgs(Params p, String key, Setting s, List<String> argv, List<Hit> hits) {
+  private void scanArgs(Params p, String key, Setting s, List<String> argv, List<Hit> hits, List<String[]> secrets) {
     List<String> tokens = new ArrayList<>();
     for (int i = 1; i < argv.size(); i++) {
       for (String t : WS.split(argv.get(i))) {
@@ -91,17 +97,19 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
       String t = tokens.get(i);
       int eq = t.indexOf('=');
       if (eq > 0) {
-        check(p, key, s, t.substring(0, eq), t.substring(eq + 1), false, hits);
+        check(p, key, s, t.substring(0, eq), t.substring(eq + 1), false, hits, secrets);
       } else if (t.startsWith("-") && i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("-")
           && credentialName(p, t)) {
-        check(p, key, s, t, tokens.get(++i), false, hits);
+        check(p, key, s, t, tokens.get(++i), false, hits, secrets);
       } else {
-        check(p, key, s, "argument", t, false, hits);
+        check(p, key, s, "argument", t, false, hits, secrets);
       }
     }
   }
 
-  private void check(Params p, String key, Setting s, String name, String value, boolean env, List<Hit> hits) {
+  /** Adds a hit for a credential, and its name and value to {@code secrets} (for the fix only). */
+  private void check(Params p, String key, Setting s, String name, String value, boolean env, List<Hit> hits,
+      List<String[]> secrets) {
     String reason = null;
     if (value.isEmpty()) {
       return;
@@ -127,6 +135,7 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
     v.put("masked", name + "=****");
     v.put("reason", reason);
     hits.add(Hit.at(s.origin(), v));
+    secrets.add(new String[] {name, value});
   }
 
   private static boolean credentialName(Params p, String name) {

@@ -55,6 +55,7 @@ public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
       if (mode >= 0 && (mode & forbid) != 0) {
         Map<String, String> v = Checks.values(key, s);
         v.put("mode", String.format("%04o", mode));
+        v.put("allowedMode", String.format("%04o", mode & ~forbid)); // the same mode without the forbidden bits
         hits.add(Hit.at(s.get().origin(), v));
       }
     }

@@ -16,9 +16,13 @@ import java.util.Optional;
  */
 public final class RequiredWithCheck implements CheckKind<RequiredWithCheck.Params> {
 
-  /** Parameters: section (default: type section), ifAny, key, allowed, off, roles, types. */
+  /**
+   * Parameters: section (default: type section), ifAny, key, allowed, off, roles, types, and
+   * fixValue: a percentage of the byte size of the setting that made the rule apply, which the
+   * fix proposes for key ({@code ${fixValue}}: MemoryHigh= at 75% of MemoryMax=).
+   */
   public record Params(String section, List<String> ifAny, String key, List<String> allowed, List<String> off,
-      List<String> roles, List<String> types) {}
+      List<String> roles, List<String> types, String fixValue) {}
 
   @Override
   public String name() {
@@ -36,6 +40,10 @@ public final class RequiredWithCheck implements CheckKind<RequiredWithCheck.Para
       throw new IllegalArgumentException("required-with needs key and a non-empty ifAny list");
     }
     ServiceRoles.validate(p.roles(), p.types());
+    if (p.fixValue() != null && !p.fixValue().endsWith("%")) {
+      throw new IllegalArgumentException("required-with: fixValue is a percentage of the ifAny setting (\"75%\")");
+    }
+    Checks.validateFixValue(p.fixValue(), "bytes");
   }
 
   @Override
@@ -69,6 +77,16 @@ public final class RequiredWithCheck implements CheckKind<RequiredWithCheck.Para
     Map<String, String> v = Checks.values(p.key(), s);
     v.put("trigger", trigger);
     v.put("role", role.get());
-    return List.of(Checks.hitAt(u, section, s, v));
+    Hit hit = Checks.hitAt(u, section, s, v);
+    if (p.fixValue() != null) {
+      java.util.OptionalLong size = ValueOrderCheck.bytes(u.list(section, trigger).get(u.list(section, trigger).size() - 1).value());
+      if (size.isEmpty() || size.getAsLong() == Long.MAX_VALUE) {
+        // a percentage of RAM or another form we cannot scale: say what to set instead
+        return List.of(hit.withFix(LineFix.manual("set " + p.key() + "= below " + trigger + "=, to about "
+            + p.fixValue() + " of it, in [" + section + "]")));
+      }
+      v.put("fixValue", Checks.fixValue(p.fixValue(), "bytes", size.getAsLong()));
+    }
+    return List.of(hit);
   }
 }

@@ -18,6 +18,7 @@ final class ServiceKinds {
         new DependencyExistsCheck(),
         new TypeConflictCheck(),
         new ForbiddenValueCheck(),
-        new TimerOverlapCheck());
+        new TimerOverlapCheck(),
+        new FailureAlertCheck());
   }
 }

@@ -68,10 +68,29 @@ public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Para
         v.put("limit", Values.formatTimeSpan(limit));
         v.put("timer", timer.id());
         v.put("interval", Values.formatTimeSpan(interval.getAsLong()));
-        hits.add(Hit.at(execStart.get(0).origin(), v));
+        hits.add(Hit.at(execStart.get(0).origin(), v).withFix(fix(execStart, p.lockCommands().get(0))));
       }
     }
     return hits;
+  }
+
+  private static final Pattern PREFIXES = Pattern.compile("([-+!:@]*)(.*)");
+
+  /**
+   * ExecStart= again under {@code /usr/bin/LOCK -n /run/lock/%N.lock}, prefixes kept in front.
+   * Several commands, or an {@code @} prefix (which renames argv[0]), cannot be wrapped line by
+   * line: then the fix says what to do.
+   */
+  static dev.unitaudit.result.Fix fix(List<Setting> execStart, String lock) {
+    Setting s = execStart.get(0);
+    java.util.regex.Matcher m = PREFIXES.matcher(s.value().strip());
+    if (execStart.size() > 1 || !m.matches() || m.group(1).contains("@") || m.group(2).isEmpty()) {
+      return LineFix.manual(s.origin().location() + ": run the whole job under one lock, e.g. ExecStart=/usr/bin/"
+          + lock + " -n /run/lock/%N.lock followed by a script that runs its commands, or bring the time limit"
+          + " below the timer's interval");
+    }
+    return dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.DROPIN, List.of("[Service]", "ExecStart=",
+        "ExecStart=" + m.group(1) + "/usr/bin/" + lock + " -n /run/lock/%N.lock " + m.group(2)));
   }
 
   /** The shortest period of a timer's repeating triggers (OnCalendar=, OnUnitActiveSec=). */

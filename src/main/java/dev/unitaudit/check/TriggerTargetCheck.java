@@ -48,7 +48,21 @@ public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Pa
     }
     Map<String, String> v = Checks.values(key, explicit);
     v.put("target", target);
-    return List.of(Checks.hitAt(u, section, explicit, v));
+    Hit hit = Checks.hitAt(u, section, explicit, v);
+    UnitName t2 = UnitName.parse(target);
+    if (t2 == null || t2.type() != UnitType.SERVICE) {
+      // the rule's fix creates a service; anything else has to be written or named by hand
+      return List.of(hit.withFix(LineFix.manual("create " + target + ", the unit " + u.id() + " starts, or correct "
+          + key + "= in [" + section + "] to name a unit of the tree")));
+    }
+    v.put("create", DependencyExistsCheck.unitFile(target));
+    String near = explicit.isPresent() ? Checks.nearestUnit(ctx, DependencyExistsCheck.unitFile(target)) : null;
+    if (near != null && !target.contains("@") && explicit.get().value().strip().equals(target)) {
+      // Unit= misspelt: the unit of the tree it was meant to name
+      return List.of(hit.withFix(LineFix.edit(explicit.get().origin(), section, List.of("# " + near + " is the unit of"
+          + " the tree with the nearest name: check that it is the one meant"), List.of(key + "=" + near))));
+    }
+    return List.of(hit);
   }
 
   /** The unit the trigger starts (TreeContext.triggeredUnit() does the same for the engine). */

@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCheck.Params> {
 
-  /** Parameters: by (trigger unit types), and one of types or fallback. */
-  public record Params(List<String> by, List<String> types, String fallback) {}
+  /**
+   * Parameters: by (trigger unit types), and one of types or fallback; notBy: services also
+   * triggered by units of these types are left alone (another rule reports them, once).
+   */
+  public record Params(List<String> by, List<String> types, String fallback, List<String> notBy) {}
 
   @Override
   public String name() {
@@ -41,6 +44,9 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
     if (p.fallback() != null) {
       check(p.fallback());
     }
+    if (p.notBy() != null) {
+      p.notBy().forEach(TriggeredServiceCheck::check);
+    }
     ServiceRoles.validate(null, p.types());
   }
 
@@ -59,7 +65,8 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
     }
     List<Unit> trig = ctx.triggeredBy().stream().filter(t -> p.by().contains(t.type().suffix()))
         .sorted((a, b) -> a.id().compareTo(b.id())).toList();
-    if (trig.isEmpty()) {
+    if (trig.isEmpty() || (p.notBy() != null
+        && ctx.triggeredBy().stream().anyMatch(t -> p.notBy().contains(t.type().suffix())))) {
       return Checks.none();
     }
     Unit first = trig.get(0);
@@ -69,6 +76,9 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
       }
       Map<String, String> v = Checks.values("Unit", Optional.empty());
       v.put("trigger", first.id());
+      // the fallback unit the fix creates: named after the service, as in "process-uploads-fallback.timer"
+      v.put("fallbackUnit", u.name().prefix() + (u.name().isInstance() ? "@" + u.name().instance() : "") + "-fallback."
+          + p.fallback());
       return List.of(Hit.at(first.sectionLocation(first.type().typeSection()), v));
     }
     String type = ServiceRoles.type(u);

@@ -72,12 +72,47 @@ public final class UnknownKeyCheck implements CheckKind<UnknownKeyCheck.Params> 
       v.put("key", key);
       v.put("section", section);
       v.put("validIn", String.join(", ", validIn));
-      String s = suggest(key, cat.keysOf(section), p.maxDistance() == null ? 3 : p.maxDistance());
+      int max = p.maxDistance() == null ? 3 : p.maxDistance();
+      String s = suggest(key, cat.keysOf(section), max);
+      String elsewhere = null; // a key of another section of this unit type, when none of this one is close
+      if (s == null && validIn.isEmpty()) {
+        for (String other : u.type().sections()) {
+          String o = other.equals(section) ? null : suggest(key, cat.keysOf(other), max);
+          if (o != null) {
+            s = o;
+            elsewhere = other;
+            break;
+          }
+        }
+      }
       v.put("suggestion", s == null ? "" : s);
-      v.put("hint", s == null ? "" : "; did you mean " + s + "=?");
-      hits.add(new Hit(d.file(), d.line(), v));
+      v.put("hint", s == null ? "" : elsewhere == null ? "; did you mean " + s + "=?"
+          : "; did you mean " + s + "= in [" + elsewhere + "]?");
+      hits.add(new Hit(d.file(), d.line(), v).withFix(fix(d, key, section, s, elsewhere, validIn)));
     }
     return hits;
+  }
+
+  /**
+   * The line as it should be: the same value under the suggested key (in the section where that
+   * key is valid), or moved to the section the key belongs in; without a suggestion, what to do.
+   */
+  private static dev.unitaudit.result.Fix fix(Diagnostic d, String key, String section, String suggestion,
+      String elsewhere, List<String> validIn) {
+    dev.unitaudit.syntax.Assignment a = d.subject();
+    if (a == null) {
+      return null; // not from a parsed line: the rule's own fix text
+    }
+    if (!validIn.isEmpty()) {
+      String target = validIn.get(0).substring(1, validIn.get(0).length() - 1);
+      return LineFix.edit(a, target, List.of(key + "=" + a.value()));
+    }
+    if (suggestion != null) {
+      return LineFix.edit(a, elsewhere == null ? section : elsewhere, List.of(suggestion + "=" + a.value()));
+    }
+    return LineFix.manual(a.location() + ": no [" + section + "] key is close to " + key
+        + "=: write the directive you meant (systemd.directives(7) lists them) or delete the line;"
+        + " data of your own belongs in X- keys, which systemd ignores");
   }
 
   /**

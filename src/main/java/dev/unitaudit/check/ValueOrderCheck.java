@@ -21,8 +21,13 @@ public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> 
   private static final Pattern SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?[KMGTPE]?");
 
 
-  /** Parameters: section (default: type section), key, keyDefault, limit, limitDefault, as. */
-  public record Params(String section, String key, String keyDefault, String limit, String limitDefault, String as) {}
+  /**
+   * Parameters: section (default: type section), key, keyDefault, limit, limitDefault, as, and
+   * fixValue: what the fix proposes for key ({@code ${fixValue}}), a percentage of the limit or
+   * a value (capped at the limit).
+   */
+  public record Params(String section, String key, String keyDefault, String limit, String limitDefault, String as,
+      String fixValue) {}
 
   @Override
   public String name() {
@@ -42,6 +47,7 @@ public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> 
     if (!"time-span".equals(p.as()) && !"bytes".equals(p.as())) {
       throw new IllegalArgumentException("value-order needs as \"time-span\" or \"bytes\"");
     }
+    Checks.validateFixValue(p.fixValue(), p.as());
     for (String d : new String[] {p.keyDefault(), p.limitDefault()}) {
       if (d != null && parse(p.as(), d).isEmpty()) {
         throw new IllegalArgumentException("default \"" + d + "\" is not a " + p.as());
@@ -70,6 +76,9 @@ public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> 
     v.put("actual", kv);
     v.put("limitKey", p.limit());
     v.put("limit", lv);
+    if (p.fixValue() != null) {
+      v.put("fixValue", Checks.fixValue(p.fixValue(), p.as(), b.getAsLong()));
+    }
     Setting where = k.isPresent() ? k.get() : l.orElse(null);
     return List.of(Checks.hitAt(u, section, Optional.ofNullable(where), v));
   }

@@ -64,7 +64,34 @@ public final class WritablePathsCheck implements CheckKind<WritablePathsCheck.Pa
     Map<String, String> v = new HashMap<>(Checks.values(first.getKey(), Optional.of(first.getValue())));
     v.put("path", writtenPath(first.getKey(), first.getValue().value()));
     v.put("declaredBy", String.join("=, ", p.declaredBy()) + "=");
-    return List.of(Hit.at(first.getValue().origin(), v));
+    String[] decl = declaration(v.get("path"));
+    Hit hit = Hit.at(first.getValue().origin(), v);
+    return List.of(p.declaredBy().contains(decl[0]) ? hit.withFix(dev.unitaudit.result.Fix.of(
+        dev.unitaudit.result.FixKind.DROPIN, List.of("[Service]", decl[0] + "=" + decl[1]))) : hit);
+  }
+
+  /** Where systemd manages such directories itself, and the setting that declares one there. */
+  private static final String[][] MANAGED = {
+      {"/run/", "RuntimeDirectory"}, {"/var/log/", "LogsDirectory"}, {"/var/lib/", "StateDirectory"},
+      {"/var/cache/", "CacheDirectory"}};
+
+  /**
+   * The declaration for a written file: the directory setting for the directory it is in when
+   * that lies below /run, /var/log, /var/lib or /var/cache (PIDFile=/run/app/app.pid is
+   * RuntimeDirectory=app), else ReadWritePaths= of that directory ("-": skipped when missing), or of
+   * the file alone when the directory is a top-level one.
+   */
+  static String[] declaration(String path) {
+    int slash = path.lastIndexOf('/');
+    String dir = slash <= 0 ? "/" : path.substring(0, slash);
+    for (String[] m : MANAGED) {
+      if (dir.startsWith(m[0]) && dir.length() > m[0].length()) {
+        return new String[] {m[1], dir.substring(m[0].length())};
+      }
+    }
+    // a top-level directory or one of the managed ones would open far more than the file: name the file
+    boolean broad = dir.chars().filter(c -> c == '/').count() < 2 || List.of("/var/log", "/var/lib", "/var/cache").contains(dir);
+    return new String[] {"ReadWritePaths", "-" + (broad ? path : dir)};
   }
 
   /** The path a setting writes to, or null when it writes none. */

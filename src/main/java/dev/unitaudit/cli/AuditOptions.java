@@ -27,6 +27,11 @@ public final class AuditOptions {
       description = "Trust nothing in the audited tree: no .unitaudit.json found upward, no inline suppressions.")
   boolean ignoreTreeConfig;
 
+  @Option(names = "--vendor",
+      description = "Site-policy rules (alerting, start limits, resource sizing) also on the distribution's untouched"
+          + " units under lib/ and usr/lib/ (config: \"vendorUnits\": true).")
+  boolean vendor;
+
   @Option(names = "--include-settings",
       description = "Add each unit's effective settings with file:line to the JSON report.")
   boolean includeSettings;

@@ -65,7 +65,9 @@ final class AuditSetup {
     }
     Suppressions sup = new Suppressions(catalog, cfg == null ? null : cfg.config(),
         cfg == null ? null : shown(cfg.file(), cwd), !o.ignoreTreeConfig, LocalDate.now(ZoneOffset.UTC));
-    return new AuditSetup(sel, cfg, catalog, new Audit(catalog, policy, sup, level, o.includeSettings), level);
+    boolean vendorUnits = o.vendor || (cfg != null && Boolean.TRUE.equals(cfg.config().vendorUnits()));
+    return new AuditSetup(sel, cfg, catalog, new Audit(catalog, policy, sup, level, o.includeSettings, vendorUnits),
+        level);
   }
 
   /** A path as reports name files: relative to the current directory when under it. */

@@ -6,6 +6,7 @@ import dev.unitaudit.check.CheckKinds;
 import dev.unitaudit.check.Hit;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.result.Finding;
+import dev.unitaudit.result.Fix;
 import dev.unitaudit.rules.Rule;
 import dev.unitaudit.rules.RuleCatalog;
 import java.util.ArrayList;
@@ -18,11 +19,22 @@ import java.util.Map;
 public final class RuleEngine {
 
   private final RuleCatalog catalog;
+  private final boolean vendorUnits;
   /** Each rule's check kind, looked up once rather than by name for every unit. */
   private final Map<Rule, CheckKind<?>> kinds = new java.util.IdentityHashMap<>();
 
+  /** An engine that leaves site-policy rules off untouched vendor units, as the command line does by default. */
   public RuleEngine(RuleCatalog catalog) {
+    this(catalog, false);
+  }
+
+  /**
+   * @param vendorUnits also evaluate site-policy rules ({@code "scope": "site"}) on units the
+   *     distribution ships and the site has not overridden ({@code --vendor})
+   */
+  public RuleEngine(RuleCatalog catalog, boolean vendorUnits) {
     this.catalog = catalog;
+    this.vendorUnits = vendorUnits;
     for (Rule r : catalog.all()) {
       kinds.put(r, CheckKinds.get(r.kind()));
     }
@@ -40,18 +52,20 @@ public final class RuleEngine {
     List<Finding> out = new ArrayList<>();
     List<String> checked = new ArrayList<>();
     for (Rule r : catalog.all()) {
-      if (!r.appliesTo(u.type().suffix())) {
-        continue;
+      if (!r.appliesTo(u.type().suffix()) || (r.sitePolicy() && u.vendor() && !vendorUnits)) {
+        continue; // a site-policy rule skipped on a vendor unit is not "checked" either
       }
       checked.add(r.id());
       for (Hit h : run(r, ctx)) {
-        Map<String, String> values = h.values();
-        if (!values.containsKey("unit")) {
-          values = new HashMap<>(values);
-          values.put("unit", u.id());
-        }
+        Map<String, String> values = new HashMap<>(h.values());
+        values.putIfAbsent("unit", u.id());
+        // where the finding points, for fix texts that edit that line
+        values.putIfAbsent("file", h.file() == null ? u.id() : h.file());
+        values.putIfAbsent("line", Integer.toString(h.line()));
         String msg = substitute(r.message(), values);
-        out.add(new Finding(u.id(), r.id(), r.title(), r.severity(), r.level(), msg, h.file(), h.line(), r.fix(), null));
+        Fix fix = FixText.of(r, h, values);
+        out.add(new Finding(u.id(), r.id(), r.title(), r.severity(), r.level(), msg, h.file(), h.line(), fix.lines(),
+            fix.kind(), null));
       }
     }
     out.sort(Comparator.comparing(Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))

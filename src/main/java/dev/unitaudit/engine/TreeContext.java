@@ -100,7 +100,68 @@ public final class TreeContext {
       public java.time.LocalDate today() {
         return today;
       }
+
+      @Override
+      public List<String> failureHandlers() {
+        return handlerIndex();
+      }
+
+      @Override
+      public List<String> unitNames() {
+        return names();
+      }
     };
+  }
+
+  private volatile List<String> handlers;
+  private volatile List<String> names;
+
+  /**
+   * Every unit file some unit of the tree names in OnFailure= (an instance as its template), the
+   * most named first. Built once, on first use, by loading each unit of the tree without keeping
+   * it: only a unit that looks for an alert handler needs it.
+   */
+  private List<String> handlerIndex() {
+    List<String> h = handlers;
+    if (h != null) {
+      return h;
+    }
+    synchronized (this) {
+      if (handlers == null) {
+        Map<String, Integer> count = new ConcurrentHashMap<>();
+        loader.unitNames(java.util.EnumSet.allOf(UnitType.class)).parallelStream().forEach(n -> {
+          Unit u = cache.containsKey(n) ? cache.get(n) : loader.load(n);
+          for (Setting s : u.list("Unit", "OnFailure")) {
+            for (String word : s.value().trim().split("\\s+")) {
+              if (!word.isEmpty()) {
+                String file = dev.unitaudit.check.DependencyExistsCheck.unitFile(
+                    dev.unitaudit.model.Specifiers.expand(word, u.name()));
+                count.merge(file, 1, Integer::sum);
+              }
+            }
+          }
+        });
+        List<String> found = new ArrayList<>();
+        for (String f : count.keySet()) {
+          if (UnitName.parse(f) != null && load(f).status() != dev.unitaudit.model.UnitStatus.NOT_FOUND) {
+            found.add(f);
+          }
+        }
+        found.sort(java.util.Comparator.comparing((String f) -> -count.get(f)).thenComparing(f -> f));
+        handlers = List.copyOf(found);
+      }
+      return handlers;
+    }
+  }
+
+  /** The names of the tree, listed once (the search path is a snapshot). */
+  private List<String> names() {
+    List<String> t = names;
+    if (t == null) {
+      t = List.copyOf(loader.names());
+      names = t;
+    }
+    return t;
   }
 
   /** Which unit each timer, path and socket unit of the tree triggers (Unit= or the same name). */

@@ -251,7 +251,8 @@ public final class Fixer {
     List<Assignment> applied = u.assignments().stream().filter(a -> !a.file().equals(display)).toList();
     List<String> dropins = u.dropins().stream().filter(d -> !d.equals(display)).toList();
     return new Unit(u.name(), u.aliases(), u.status(), u.fragment(), dropins, u.shadowed(), applied,
-        u.diagnostics(), List.of(), u.directives().stream().filter(a -> !a.file().equals(display)).toList());
+        u.diagnostics(), List.of(), u.directives().stream().filter(a -> !a.file().equals(display)).toList(),
+        u.vendor());
   }
 
   /** The unit with the drop-in text applied where systemd applies a file of that name. */
@@ -280,8 +281,9 @@ public final class Fixer {
       }
     }
     applied.addAll(ai, pf.assignments());
+    // the re-audit compares like with like: the same rules as before the drop-in, on a vendor unit too
     return new Unit(u.name(), u.aliases(), u.status(), u.fragment(), dropins, u.shadowed(), applied,
-        u.diagnostics(), List.of(), u.directives());
+        u.diagnostics(), List.of(), u.directives(), u.vendor());
   }
 
   static String basename(String p) {

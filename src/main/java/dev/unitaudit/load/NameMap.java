@@ -27,8 +27,15 @@ final class NameMap {
    * @param target for ALIAS, the name it aliases
    * @param real for FILE, the file's resolved path inside {@code dir.fs()}
    * @param display for FILE, the path reports use
+   * @param home for FILE, the search directory the file's content lives in: {@code dir}, or the
+   *     directory a same-named symlink points into ({@code etc/…/x.service -> /lib/…/x.service})
    */
-  record Entry(String name, Kind kind, SearchDir dir, String target, String real, String display) {}
+  record Entry(String name, Kind kind, SearchDir dir, String target, String real, String display, SearchDir home) {
+
+    Entry(String name, Kind kind, SearchDir dir, String target, String real, String display) {
+      this(name, kind, dir, target, real, display, dir);
+    }
+  }
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Map<String, List<String>> aliasesOf = new HashMap<>();
@@ -112,7 +119,7 @@ final class NameMap {
     // a linked unit file (target outside the search path) is named by its link, as systemd's
     // Fragment Path and file:line messages do
     String shown = targetDir != null ? targetDir.displayOf(base) : display;
-    return new Entry(name, Kind.FILE, d, null, r.real(), shown);
+    return new Entry(name, Kind.FILE, d, null, r.real(), shown, targetDir != null ? targetDir : d);
   }
 
   /** unit_validate_alias_symlink_or_warn(): same type; template to template; plain to plain. */

@@ -60,6 +60,20 @@ public final class UnitLoader {
     return new ArrayList<>(out);
   }
 
+  /**
+   * Every name the search path defines as a unit file or an alias (not masks), templates as
+   * {@code foo@.service}: what a misspelt unit name can be compared with.
+   */
+  public List<String> names() {
+    Set<String> out = new TreeSet<>();
+    for (NameMap.Entry e : names.entries().values()) {
+      if (e.kind() != NameMap.Kind.MASK) {
+        out.add(e.name());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
   /** Loads one unit by name. Templates are loaded as their {@code @i} instance. */
   public Unit load(String requested) {
     UnitName asked = UnitName.parse(requested);
@@ -114,8 +128,10 @@ public final class UnitLoader {
     DropInCollector.Result dr = DropInCollector.collect(path, all, id.type(), ".d");
     diags.addAll(dr.diagnostics());
     List<String> dropins = new ArrayList<>();
+    boolean vendor = frag.home().vendor();
     for (DropInCollector.DropIn d : dr.applied()) {
       dropins.add(d.display());
+      vendor &= d.dir().vendor(); // one drop-in of the site's (or a mask of one) makes the unit the site's
       if (d.masked()) {
         continue;
       }
@@ -139,7 +155,8 @@ public final class UnitLoader {
         diags.addAll(ServiceVerifier.warnings(applied));
       }
     }
-    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers, directives);
+    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers, directives,
+        vendor);
   }
 
   /**
@@ -157,16 +174,16 @@ public final class UnitLoader {
       Verdict v = validator.check(a, id);
       switch (v.outcome()) {
         case FATAL:
-          diags.add(new Diagnostic(a.file(), a.line(), Severity.ERROR, v.message(), v.category()));
+          diags.add(Diagnostic.about(a, Severity.ERROR, v.message(), v.category()));
           return true;
         case IGNORE:
           for (String m : v.messages()) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, m, v.category()));
+            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
           }
           break;
         default:
           for (String m : v.messages()) {
-            diags.add(new Diagnostic(a.file(), a.line(), Severity.WARNING, m, v.category()));
+            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
           }
           applied.add(a);
       }

@@ -26,6 +26,7 @@ public final class Unit {
   private final Map<String, Effective> effective;
   private final List<Assignment> sectionHeaders;
   private final List<Assignment> directives;
+  private final boolean vendor;
 
   public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
       List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics) {
@@ -35,6 +36,14 @@ public final class Unit {
   public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
       List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
       List<Assignment> sectionHeaders, List<Assignment> directives) {
+    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, sectionHeaders, directives, false);
+  }
+
+  /** @param vendor see {@link #vendor()} */
+  public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
+      List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
+      List<Assignment> sectionHeaders, List<Assignment> directives, boolean vendor) {
+    this.vendor = vendor;
     this.sectionHeaders = List.copyOf(sectionHeaders);
     this.directives = List.copyOf(directives);
     this.name = name;
@@ -72,6 +81,16 @@ public final class Unit {
   /** The fragment path relative to the root, or null when there is none. */
   public String fragment() {
     return fragment;
+  }
+
+  /**
+   * Whether the unit is the distribution's, untouched: its fragment was found in a
+   * {@code lib/systemd/system} or {@code usr/lib/systemd/system} directory of a root and no
+   * applied drop-in comes from anywhere else. Site-policy rules skip such units unless asked
+   * (--vendor). Units of PATH arguments are the site's own.
+   */
+  public boolean vendor() {
+    return vendor;
   }
 
   /** Applied drop-ins, in the order systemd applies them. */

@@ -1,6 +1,7 @@
 package dev.unitaudit.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.unitaudit.result.FixKind;
 import dev.unitaudit.result.Severity;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import java.util.List;
  * kind's bound parameters). See rules/README.md for the fields.
  *
  * @param level the hardening ladder level 1–3, or null outside the ladder
+ * @param fixKind what the {@code fix} lines are (a drop-in unless the rule says otherwise)
+ * @param scope {@code all}, or {@code site}: site policy, evaluated only on units the site owns
+ *     or overrides unless vendor units are asked for (--vendor)
  * @param source {@code file:line} of the rule's entry, for messages
  */
 public record Rule(
@@ -24,11 +28,23 @@ public record Rule(
     String message,
     String rationale,
     List<String> fix,
+    FixKind fixKind,
     String docs,
     String family,
+    String scope,
     String source) {
+
+  /** The scope of rules that apply to every unit. */
+  public static final String SCOPE_ALL = "all";
+  /** The scope of site-policy rules (rules/README.md, "Scope"). */
+  public static final String SCOPE_SITE = "site";
 
   public boolean appliesTo(String unitType) {
     return unitTypes.contains(unitType);
+  }
+
+  /** A choice the site makes about its own operations, which the distribution cannot know. */
+  public boolean sitePolicy() {
+    return SCOPE_SITE.equals(scope);
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitaudit.check.CheckKind;
 import dev.unitaudit.check.CheckKinds;
 import dev.unitaudit.model.UnitType;
+import dev.unitaudit.result.FixKind;
 import dev.unitaudit.result.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ public final class RuleLoader {
       "diagnostics", "hardening", "rate-limits", "alerting", "runaway", "timers", "resources", "secrets");
 
   private static final Set<String> FIELDS = Set.of(
-      "id", "name", "title", "severity", "level", "unitTypes", "check", "message", "rationale", "fix", "docs");
+      "id", "name", "title", "severity", "level", "unitTypes", "scope", "check", "message", "rationale", "fix",
+      "fixKind", "docs");
   private static final Pattern ID = Pattern.compile("UA[0-9]{4}");
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -228,13 +230,55 @@ public final class RuleLoader {
     if (fx == null || !fx.isArray()) {
       throw new RuleException(where + ": fix must be an array of unit-file lines");
     }
-    fx.forEach(x -> fix.add(x.asText()));
+    for (JsonNode x : fx) {
+      if (!x.isTextual()) {
+        throw new RuleException(where + ": fix must be an array of unit-file lines (strings)");
+      }
+      fix.add(x.asText());
+    }
+    if (fix.isEmpty()) {
+      throw new RuleException(where + ": fix must not be empty");
+    }
+    FixKind fixKind = fixKind(n, fix, where);
+    String scope = Rule.SCOPE_ALL;
+    if (n.has("scope")) {
+      scope = n.get("scope").isTextual() ? n.get("scope").asText() : "";
+      if (!scope.equals(Rule.SCOPE_ALL) && !scope.equals(Rule.SCOPE_SITE)) {
+        throw new RuleException(where + ": scope must be \"all\" or \"site\"");
+      }
+    }
     String docs = text(n, "docs", where);
     if (!docs.startsWith("https://")) {
       throw new RuleException(where + ": docs must be an https URL");
     }
     return new Rule(id, name, text(n, "title", where), sev, level, List.copyOf(types), kindName, params, check,
-        text(n, "message", where), text(n, "rationale", where), List.copyOf(fix), docs, family, where);
+        text(n, "message", where), text(n, "rationale", where), List.copyOf(fix), fixKind, docs, family, scope, where);
+  }
+
+  /**
+   * The declared fix kind (default dropin). The lines must fit it: a drop-in has a section header
+   * and no line outside one, a manual fix is only {@code #} lines, so that a comment telling
+   * what to do is never passed off as a drop-in and the other way round.
+   */
+  private static FixKind fixKind(ObjectNode n, List<String> fix, String where) throws RuleException {
+    FixKind kind = FixKind.DROPIN;
+    if (n.has("fixKind")) {
+      kind = n.get("fixKind").isTextual() ? FixKind.parse(n.get("fixKind").asText()) : null;
+      if (kind == null) {
+        throw new RuleException(where + ": fixKind must be one of dropin, edit, chmod, create-unit, move-secret, manual");
+      }
+    }
+    boolean allComments = fix.stream().allMatch(l -> l.startsWith("#"));
+    if (kind == FixKind.MANUAL && !allComments) {
+      throw new RuleException(where + ": a manual fix is only # lines (what to do); use another fixKind for unit lines");
+    }
+    if (kind == FixKind.DROPIN && (allComments || !fix.get(0).startsWith("["))) {
+      throw new RuleException(where + ": a dropin fix starts with a [Section] header; say fixKind when the fix is not a drop-in");
+    }
+    if (kind != FixKind.DROPIN && !fix.get(0).startsWith("#")) {
+      throw new RuleException(where + ": a " + kind.word() + " fix starts with a # line saying what to do");
+    }
+    return kind;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -3,8 +3,21 @@ package dev.unitaudit.syntax;
 /**
  * A located message about a unit file: what systemd would log while loading it, or what
  * unitaudit adds on top. {@code line} is 0 when the message concerns the whole file.
+ *
+ * @param subject the assignment the message is about, as written (an ignored or refused line
+ *     is in no other list of the unit), or null; fixes for the line start from it
  */
-public record Diagnostic(String file, int line, Severity severity, String message, String category) {
+public record Diagnostic(String file, int line, Severity severity, String message, String category,
+    Assignment subject) {
+
+  public Diagnostic(String file, int line, Severity severity, String message, String category) {
+    this(file, line, severity, message, category, null);
+  }
+
+  /** A diagnostic about one assignment, located at it. */
+  public static Diagnostic about(Assignment a, Severity severity, String message, String category) {
+    return new Diagnostic(a.file(), a.line(), severity, message, category, a);
+  }
 
   /** What a diagnostic is about; the UA0xxx rules select diagnostics by category. */
   public static final String SYNTAX = "syntax";

@@ -85,7 +85,7 @@ public class FileModeFixturesTest {
     return copy;
   }
 
-  static Set<PosixFilePermission> mode(int bits) {
+  public static Set<PosixFilePermission> mode(int bits) {
     Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
     PosixFilePermission[] all = PosixFilePermission.values(); // OWNER_READ … OTHERS_EXECUTE
     for (int i = 0; i < 9; i++) {

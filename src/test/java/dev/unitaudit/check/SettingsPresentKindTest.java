@@ -69,7 +69,7 @@ class SettingsPresentKindTest {
   }
 
   @Test
-  void offValuesCompareAsTimeSpansAndEachKeyHitsOnItsOwn() {
+  void offValuesCompareAsTimeSpansAndAUnitIsReportedOnceForAllItsKeys() {
     List<Hit> hits = new ServiceTestTree(root)
         .file("app.service", """
             [Unit]
@@ -79,12 +79,37 @@ class SettingsPresentKindTest {
             Restart=always
             """)
         .run(kind, new SettingsPresentCheck.Params("Unit", List.of("StartLimitIntervalSec", "StartLimitBurst"),
-            List.of("0"), List.of("restarting"), null), "app.service");
-    assertEquals(List.of("app.service:2", "app.service:1"), ServiceTestTree.where(hits));
+            List.of("0"), List.of("restarting"), null, null), "app.service");
+    assertEquals(List.of("app.service:2"), ServiceTestTree.where(hits));
     assertEquals("0s", hits.get(0).values().get("actual"));
-    assertEquals("unset", hits.get(1).values().get("actual"));
-    assertEquals("restarting", hits.get(1).values().get("role"));
-    assertEquals("simple", hits.get(1).values().get("type"));
+    assertEquals("StartLimitIntervalSec= is 0s and StartLimitBurst= is unset", hits.get(0).values().get("settings"));
+    assertEquals("restarting", hits.get(0).values().get("role"));
+    assertEquals("simple", hits.get(0).values().get("type"));
+    assertEquals(List.of(), hits.get(0).fixOmit());
+  }
+
+  @Test
+  void theFixLeavesOutTheKeysAlreadySet() {
+    List<Hit> hits = new ServiceTestTree(root)
+        .file("app.service", "[Unit]\nStartLimitBurst=3\n[Service]\nExecStart=/bin/app\nRestart=always\n")
+        .run(kind, new SettingsPresentCheck.Params("Unit", List.of("StartLimitIntervalSec", "StartLimitBurst"),
+            List.of("0"), List.of("restarting"), null, null), "app.service");
+    assertEquals(List.of("app.service:1"), ServiceTestTree.where(hits));
+    assertEquals("StartLimitIntervalSec= is unset", hits.get(0).values().get("settings"));
+    assertEquals(List.of("StartLimitBurst"), hits.get(0).fixOmit());
+  }
+
+  @Test
+  void fixValueStaysBelowTheIntervalOfTheTimersThatStartTheJob() {
+    ServiceTestTree t = new ServiceTestTree(root)
+        .file("job.service", "[Service]\nType=oneshot\nExecStart=/bin/job\n")
+        .file("job.timer", "[Timer]\nOnCalendar=*:0/15\n");
+    List<Hit> hits = t.run(kind, new SettingsPresentCheck.Params(null, List.of("TimeoutStartSec"), null,
+        List.of("job"), null, "1h"), "job.service");
+    assertEquals("15min", hits.get(0).values().get("fixValue"));
+    t.file("other.service", "[Service]\nType=oneshot\nExecStart=/bin/other\n");
+    assertEquals("1h", t.run(kind, new SettingsPresentCheck.Params(null, List.of("TimeoutStartSec"), null,
+        List.of("job"), null, "1h"), "other.service").get(0).values().get("fixValue"));
   }
 
   @Test
@@ -92,9 +117,9 @@ class SettingsPresentKindTest {
     ServiceTestTree t = new ServiceTestTree(root)
         .file("app.service", "[Service]\nType=notify\nExecStart=/bin/app\n");
     assertEquals(List.of(), t.run(kind, new SettingsPresentCheck.Params(null, List.of("WatchdogSec"), null, null,
-        List.of("simple")), "app.service"));
+        List.of("simple"), null), "app.service"));
     assertEquals(1, t.run(kind, new SettingsPresentCheck.Params(null, List.of("WatchdogSec"), null, null,
-        List.of("notify")), "app.service").size());
+        List.of("notify"), null), "app.service").size());
   }
 
   @Test
@@ -103,17 +128,17 @@ class SettingsPresentKindTest {
         .file("app.service", "[Unit]\nOnFailure=\n[Service]\nType=oneshot\nExecStart=/bin/app\n")
         .file("app.service.d/alert.conf", "[Unit]\nOnFailure=alert@%n.service\n");
     assertEquals(List.of(), t.run(kind, new SettingsPresentCheck.Params("Unit", List.of("OnFailure"), null,
-        List.of("job"), null), "app.service"));
+        List.of("job"), null, null), "app.service"));
   }
 
   @Test
   void validateRejectsUnknownRolesAndTypes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of("X"), null, List.of("batch"), null)));
+        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of("X"), null, List.of("batch"), null, null)));
     assertTrue(e.getMessage().contains("unknown role \"batch\""), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of("X"), null, null, List.of("notify-reload"))));
+        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of("X"), null, null, List.of("notify-reload"), null)));
     assertThrows(IllegalArgumentException.class,
-        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of(), null, null, null)));
+        () -> kind.validate(new SettingsPresentCheck.Params(null, List.of(), null, null, null, null)));
   }
 }

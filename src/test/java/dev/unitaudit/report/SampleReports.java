@@ -48,7 +48,9 @@ final class SampleReports {
   private static Rule rule(String id, String name, String title, Severity severity, Integer level, String family,
       String rationale, List<String> fix, String docs) {
     return new Rule(id, name, title, severity, level, List.of("service", "timer"), "test", null,
-        JsonNodeFactory.instance.objectNode(), "${unit}", rationale, fix, docs, family, "test:1");
+        JsonNodeFactory.instance.objectNode(), "${unit}", rationale, fix,
+        fix.get(0).startsWith("#") ? dev.unitaudit.result.FixKind.MANUAL : dev.unitaudit.result.FixKind.DROPIN, docs,
+        family, Rule.SCOPE_ALL, "test:1");
   }
 
   /**
