@@ -66,6 +66,10 @@ public record ProjectConfig(
       known.remove("$schema");
       throw new UsageException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
           + ": unknown key \"" + e.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      // a value of the wrong type: say which key wants what, not Jackson's class names
+      throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": "
+          + path(e) + ": expected " + expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
       throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -109,6 +113,35 @@ public record ProjectConfig(
         }
       }
     }
+  }
+
+  /** The key (path) a type error is about: {@code "vendorUnits"}, {@code "ignore"[0]."rules"}. */
+  private static String path(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      sb.append(r.getFieldName() != null ? (sb.length() > 0 ? "." : "") + "\"" + r.getFieldName() + "\""
+          : "[" + r.getIndex() + "]");
+    }
+    return sb.length() == 0 ? "the file" : sb.toString();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
   }
 
   /**
