@@ -9,7 +9,6 @@ import dev.unitaudit.report.TextSafety;
 import dev.unitaudit.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +30,24 @@ final class ReportOutputs {
 
   private ReportOutputs(List<Output> outputs) {
     this.outputs = outputs;
+  }
+
+  /** The format a report file's name implies (-o without -f), or null for an unknown extension. */
+  static String formatOf(Path file) {
+    String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String[][] byExtension = {{".json", "json"}, {".sarif", "sarif"}, {".xml", "junit"}, {".md", "markdown"},
+        {".prom", "prometheus"}, {".html", "html"}, {".txt", "text"}};
+    for (String[] e : byExtension) {
+      if (n.endsWith(e[0]) && Reporters.get(e[1]) != null) {
+        return e[1];
+      }
+    }
+    return null;
+  }
+
+  /** Whether the text report goes to stdout, where it lists the audit's errors itself. */
+  boolean textOnStdout() {
+    return outputs.stream().anyMatch(o -> o.file() == null && Reporters.get(o.format()).format().equals("text"));
   }
 
   /** Checks every format and FORMAT=FILE before anything is audited. */
@@ -58,7 +75,7 @@ final class ReportOutputs {
    * printed on stdout as the end of the text report.
    */
   boolean write(AuditReport report, RuleCatalog catalog, List<String> failedGates, PrintWriter out,
-      OutputStream stdoutBytes) throws UsageException {
+      Stdout stdoutBytes) throws UsageException {
     boolean gatesOnStdout = false;
     for (Output o : outputs) {
       Reporter r = Reporters.get(o.format());
@@ -77,10 +94,7 @@ final class ReportOutputs {
       if (o.file() == null) {
         out.print(text);
         out.flush();
-        // the process's PrintStream keeps its own error flag (a full disk, a closed pipe)
-        if (out.checkError() || stdoutBytes instanceof PrintStream ps && ps.checkError()) {
-          throw new UsageException("stdout: cannot write the report");
-        }
+        checkStdout(out, stdoutBytes);
       } else {
         try {
           Files.writeString(Path.of(o.file()), text, StandardCharsets.UTF_8);
@@ -93,15 +107,30 @@ final class ReportOutputs {
   }
 
   /** The same bytes as the JSON reporter, without holding a report of thousands of units as text. */
-  private static void streamJson(AuditReport report, String file, PrintWriter out, OutputStream stdoutBytes)
+  /**
+   * A reader that closed the pipe ({@code | head}) took what it wanted: no message. Any other
+   * write error (a full disk) is exit 2.
+   */
+  private static void checkStdout(PrintWriter out, Stdout stdoutBytes) throws UsageException {
+    if (stdoutBytes != null && stdoutBytes.failure() != null) {
+      if (stdoutBytes.readerClosed()) {
+        return;
+      }
+      throw new UsageException("stdout: cannot write the report: " + stdoutBytes.failure().getMessage());
+    }
+    if (out.checkError()) {
+      throw new UsageException("stdout: cannot write the report");
+    }
+  }
+
+  private static void streamJson(AuditReport report, String file, PrintWriter out, Stdout stdoutBytes)
       throws UsageException {
     try {
       if (file == null) {
         out.flush();
         Json.write(report, stdoutBytes);
-        if (stdoutBytes instanceof PrintStream ps && ps.checkError()) {
-          throw new IOException("write error");
-        }
+        stdoutBytes.flush();
+        checkStdout(out, stdoutBytes);
       } else {
         try (OutputStream os = Files.newOutputStream(Path.of(file))) {
           Json.write(report, os);
