@@ -10,10 +10,10 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a severity word, or returns null. */
+  /** Parses a severity word in any case ({@code high}, {@code HIGH}), or returns null. */
   public static Severity parse(String s) {
     for (Severity v : values()) {
-      if (v.word().equals(s)) {
+      if (v.word().equalsIgnoreCase(s)) {
         return v;
       }
     }
