@@ -161,7 +161,7 @@ public final class Selection {
       Path p = cwd.resolve(a);
       boolean exists = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
       if (!a.contains("/") && !exists) {
-        named.add(a);
+        named.add(mangle(a));
         continue;
       }
       anyPath = true;
@@ -326,6 +326,17 @@ public final class Selection {
       return r.isEmpty() ? "/" : r;
     }
     return rd.root().toString();
+  }
+
+  /**
+   * A name without a unit type is a service, as systemd-analyze and systemctl read it
+   * (unit_name_mangle_with_suffix()): {@code sshd} is {@code sshd.service}.
+   */
+  private static String mangle(String name) {
+    if (UnitName.parse(name) == null && UnitName.parse(name + ".service") != null) {
+      return name + ".service";
+    }
+    return name;
   }
 
   /** "a/b/c" → "a/b"; "c" → "". */

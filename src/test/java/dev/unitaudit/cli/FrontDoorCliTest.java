@@ -93,6 +93,15 @@ class FrontDoorCliTest {
   }
 
   @Test
+  void aNameWithoutATypeIsAServiceAsSystemdReadsIt() throws Exception {
+    Path etc = Files.createDirectories(tmp.resolve("root/etc/systemd/system"));
+    Files.writeString(etc.resolve("web.service"), "[Service]\nExecStart=/usr/bin/web\n");
+    Run r = CliTest.run("--root", tmp.resolve("root").toString(), "web", "-f", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"unit\" : \"web.service\""), r.out());
+  }
+
+  @Test
   void aMaskedUnitIsANoteOnStderr() {
     Run r = CliTest.run(units.toString(), "--ignore-tree-config", "-f", "json");
     assertEquals(0, r.code(), r.err());
