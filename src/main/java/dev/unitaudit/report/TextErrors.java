@@ -44,7 +44,9 @@ final class TextErrors {
       String message = notFound && e.message().equals("Unit " + e.unit() + " not found.") ? "not found"
           : TextStyle.show(e.message());
       int room = st.width() == Columns.UNLIMITED ? Columns.UNLIMITED : Math.max(st.width() - used, 0);
-      sb.append(prefix).append(st.cut(message, room)).append('\n');
+      String shown = st.cut(message, room);
+      // with no room left the line ends at its location, without a dangling separator
+      sb.append(shown.isEmpty() ? prefix.toString().stripTrailing() : prefix + shown).append('\n');
     }
   }
 

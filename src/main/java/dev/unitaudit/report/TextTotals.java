@@ -78,10 +78,8 @@ final class TextTotals {
       }
       total += e.getValue();
     }
-    if (t.minSeverity() != null && shownUpTo < UnitFacts.SEVERITIES.size() - 1) {
-      severities.add("below " + t.minSeverity() + " not shown");
-    }
-    line(sb, "findings", Integer.toString(total), severities, st);
+    boolean hiding = t.minSeverity() != null && shownUpTo < UnitFacts.SEVERITIES.size() - 1;
+    line(sb, "findings", total + (hiding ? " at " + t.minSeverity() + " or above" : ""), severities, st);
 
     List<String> by = new ArrayList<>();
     accepted.forEach((who, n) -> by.add(n + " " + TextStyle.show(who)));

@@ -66,28 +66,27 @@ final class UnitSection {
     if (!showAccepted && !accepted.isEmpty()) {
       int n = accepted.values().stream().mapToInt(Integer::intValue).sum();
       StringBuilder by = new StringBuilder();
-      accepted.forEach((who, k) -> by.append(by.length() == 0 ? "" : ", ").append(k).append(' ').append(TextStyle.show(who)));
+      // "(inline)" when one source accepted them all, "(1 inline, 2 baseline)" otherwise
+      accepted.forEach((who, k) -> by.append(by.length() == 0 ? "" : ", ")
+          .append(accepted.size() == 1 ? "" : k + " ").append(TextStyle.show(who)));
       sb.append("  ").append(n).append(n == 1 ? " accepted finding" : " accepted findings").append(" not shown (")
           .append(by).append(")\n");
     }
   }
 
-  /** The unit's name, its other names, and its description cut to what is left of the line. */
+  /** The unit's name, never cut; its other names and its description, cut to what is left of the line. */
   private void header(StringBuilder sb, AuditReport.UnitEntry u) {
-    StringBuilder name = new StringBuilder(TextStyle.show(u.unit()));
+    String name = TextStyle.show(u.unit());
+    StringBuilder rest = new StringBuilder();
     if (!u.aliases().isEmpty()) {
-      name.append(" (also ").append(TextStyle.show(String.join(", ", u.aliases()))).append(')');
+      rest.append(" (also ").append(TextStyle.show(String.join(", ", u.aliases()))).append(')');
     }
-    sb.append(st.bold(name.toString()));
     if (u.description() != null && !u.description().isEmpty()) {
-      String dash = st.dash();
-      int room = st.width() == Columns.UNLIMITED ? Columns.UNLIMITED
-          : st.width() - Columns.width(name.toString()) - Columns.width(dash);
-      if (room > 1) {
-        sb.append(dash).append(st.cut(TextStyle.show(u.description()), room));
-      }
+      rest.append(st.dash()).append(TextStyle.show(u.description()));
     }
-    sb.append('\n');
+    int room = st.width() == Columns.UNLIMITED ? Columns.UNLIMITED : st.width() - Columns.width(name);
+    String shown = room > st.dash().length() ? st.cut(rest.toString(), room) : "";
+    sb.append(st.bold(name)).append(shown).append('\n');
   }
 
   private void finding(StringBuilder sb, AuditReport.FindingEntry f) {
