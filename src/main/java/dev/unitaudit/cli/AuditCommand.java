@@ -3,9 +3,11 @@ package dev.unitaudit.cli;
 import dev.unitaudit.app.Baseline;
 import dev.unitaudit.app.Coverage;
 import dev.unitaudit.app.Gates;
+import dev.unitaudit.app.SeverityFilter;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.ErrorLines;
+import dev.unitaudit.report.TextOptions;
 import dev.unitaudit.report.TextSafety;
 import dev.unitaudit.result.Severity;
 import java.io.PrintWriter;
@@ -61,6 +63,19 @@ public final class AuditCommand implements Callable<Integer> {
       description = "Findings accepted in this baseline (unitaudit baseline) do not fail; any other finding does.")
   Path baseline;
 
+  @Option(names = "--min-severity", paramLabel = "SEVERITY",
+      description = "Hide findings below SEVERITY from every report (gates are decided on all of them).")
+  String minSeverity;
+
+  @Option(names = "--checks", description = "Text: systemd's table for every service (default: only when one unit is audited).")
+  boolean checks;
+
+  @Option(names = "--show-suppressed", description = "Text: print accepted (suppressed, baseline) findings, not just their count.")
+  boolean showSuppressed;
+
+  @Option(names = {"-q", "--quiet"}, description = "Text: print only the totals and the failed gates.")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -80,9 +95,10 @@ public final class AuditCommand implements Callable<Integer> {
     long setupMs = (System.nanoTime() - tSetup) / 1_000_000;
     String failWord = failOn != null ? failOn
         : setup.config != null ? setup.config.config().failOn() : null;
-    Severity gateSeverity = failWord == null ? null : severity(failWord);
+    Severity gateSeverity = failWord == null ? null : severity("--fail-on", failWord);
     Gates gates = new Gates(gateSeverity, threshold(), requireLevel(requireLevel),
         baseline == null ? null : baseline.toString());
+    Severity shownFrom = minSeverity == null ? null : severity("--min-severity", minSeverity);
     // text everywhere unless asked otherwise: -f, then the -o file's extension, then the config
     String fmt = format != null ? format
         : output != null && ReportOutputs.formatOf(output) != null ? ReportOutputs.formatOf(output)
@@ -115,8 +131,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
     Coverage coverage = Coverage.of(setup.selection, report);
     // the gates are decided before rendering: the text report ends with the failed ones
-    List<String> failures = gates.failures(report);
-    boolean gatesInStdout = outputs.write(report, setup.catalog, failures, spec.commandLine().getOut(),
+    Gates.Outcome verdict = gates.check(report);
+    List<String> failures = verdict.failures();
+    report = SeverityFilter.atLeast(report, shownFrom); // after the gates: hiding never makes one pass
+    TextOptions view = new TextOptions(quiet, checks, showSuppressed, shownFrom == null ? null : shownFrom.word(),
+        verdict.held(), failures);
+    boolean gatesInStdout = outputs.write(report, setup.catalog, view, spec.commandLine().getOut(),
         Main.stdoutBytes);
     if (System.getenv("UNITAUDIT_TIMING") != null) {
       err.printf("unitaudit: timing: jvm %d ms, setup %d ms, audit %d ms, reports %d ms%n",
@@ -144,10 +164,10 @@ public final class AuditCommand implements Callable<Integer> {
     return failures.isEmpty() || noFail ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }
 
-  private static Severity severity(String s) throws UsageException {
+  private static Severity severity(String option, String s) throws UsageException {
     Severity v = Severity.parse(s);
     if (v == null) {
-      throw new UsageException("--fail-on " + s + ": expected critical, high, medium, low or info");
+      throw new UsageException(option + " " + s + ": expected critical, high, medium, low or info");
     }
     return v;
   }

@@ -5,7 +5,7 @@ import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.Json;
 import dev.unitaudit.report.Reporter;
 import dev.unitaudit.report.Reporters;
-import dev.unitaudit.report.TextSafety;
+import dev.unitaudit.report.TextOptions;
 import dev.unitaudit.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Where one audit's report goes: the main format to stdout or {@code -o FILE}, and every
- * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the failed gates.
+ * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the totals and the gates.
  * A report that cannot be written is a usage error (exit 2), never a silent loss.
  */
 final class ReportOutputs {
@@ -71,10 +71,11 @@ final class ReportOutputs {
 
   /**
    * Writes every output. {@code stdoutBytes} is the process's standard output for streaming JSON
-   * (null in tests, which render through {@code out}). Returns whether the failed gates were
+   * (null in tests, which render through {@code out}). {@code text} holds the text report's view
+   * options and the gates' outcome, which it ends with. Returns whether the failed gates were
    * printed on stdout as the end of the text report.
    */
-  boolean write(AuditReport report, RuleCatalog catalog, List<String> failedGates, PrintWriter out,
+  boolean write(AuditReport report, RuleCatalog catalog, TextOptions text, PrintWriter out,
       Stdout stdoutBytes) throws UsageException {
     boolean gatesOnStdout = false;
     for (Output o : outputs) {
@@ -84,20 +85,20 @@ final class ReportOutputs {
         continue;
       }
       boolean toTerminal = o.file() == null && TerminalInfo.isTerminal();
-      Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
+      Reporter.RenderOptions terminal = toTerminal ? TerminalInfo.renderOptions()
           : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o.file() != null);
-      String text = r.render(report, catalog, ro);
-      if (r.format().equals("text") && !failedGates.isEmpty()) {
-        text = withGates(text, failedGates);
-        gatesOnStdout |= o.file() == null;
-      }
+      // a file is not a terminal: it keeps whole lines whatever COLUMNS says, so examples reproduce
+      int width = o.file() == null && r.format().equals("text") ? TerminalInfo.width() : 0;
+      String rendered = r.render(report, catalog,
+          new Reporter.RenderOptions(terminal.color(), terminal.unicode(), width, text));
+      gatesOnStdout |= o.file() == null && r.format().equals("text") && !text.gatesFailed().isEmpty();
       if (o.file() == null) {
-        out.print(text);
+        out.print(rendered);
         out.flush();
         checkStdout(out, stdoutBytes);
       } else {
         try {
-          Files.writeString(Path.of(o.file()), text, StandardCharsets.UTF_8);
+          Files.writeString(Path.of(o.file()), rendered, StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw new UsageException(o.file() + ": cannot write: " + e.getMessage());
         }
@@ -139,13 +140,5 @@ final class ReportOutputs {
     } catch (IOException e) {
       throw new UsageException((file == null ? "stdout" : file) + ": cannot write: " + e.getMessage());
     }
-  }
-
-  private static String withGates(String text, List<String> failedGates) {
-    StringBuilder sb = new StringBuilder(text).append('\n');
-    for (String f : failedGates) {
-      sb.append("gate failed: ").append(TextSafety.clean(f)).append('\n');
-    }
-    return sb.toString();
   }
 }
