@@ -297,13 +297,17 @@ public final class Selection {
         names.addAll(loader.configuredIn(dir));
       }
     }
-    names.addAll(b.names);
-    // one entry per unit: an alias next to its target, a unit both enabled and overridden
-    Map<String, String> byUnit = new LinkedHashMap<>();
+    // one entry per unit: an alias next to its target, a unit both enabled and overridden; what
+    // was found is listed by the unit's own name, what was named in the order it was named
+    Map<String, String> byUnit = new java.util.TreeMap<>();
     for (String n : names) {
       byUnit.putIfAbsent(loader.canonicalName(n), n);
     }
-    return new Scope(loader, b.root, new ArrayList<>(byUnit.values()));
+    Map<String, String> ordered = new LinkedHashMap<>(byUnit);
+    for (String n : b.names) {
+      ordered.putIfAbsent(loader.canonicalName(n), n);
+    }
+    return new Scope(loader, b.root, new ArrayList<>(ordered.values()));
   }
 
   /** An ignore file names unit files; a template's stand-in instance goes with its template. */
