@@ -95,24 +95,37 @@ public final class Audit {
 
   /** Audits every unit the selection names; never throws for anything found in the tree. */
   public AuditReport run(Selection selection) {
-    TreeContext tree = new TreeContext(selection.loader(), selection.root(), id -> catalog.find(id).isPresent(),
-        suppressions.today());
     List<ErrorEntry> errors = new ArrayList<>();
-    for (Diagnostic d : selection.loader().scanDiagnostics()) {
-      errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
+    for (String w : selection.warnings()) {
+      errors.add(new ErrorEntry(null, null, null, w));
     }
     // each unit is loaded and audited in one pass, in parallel (the tree is a snapshot, every
     // cache is concurrent), and dropped once audited; the report keeps the order of the names
-    record Audited(String id, UnitEntry entry, List<ErrorEntry> errors) {}
-    List<Audited> audited = selection.unitNames().parallelStream().map(name -> {
-      Unit u = tree.loadOnce(name);
+    record Audited(int scope, String id, UnitEntry entry, List<ErrorEntry> errors) {}
+    record Job(int scope, TreeContext tree, String name) {}
+    List<Job> jobs = new ArrayList<>();
+    List<Selection.Scope> scopes = selection.scopes();
+    for (int i = 0; i < scopes.size(); i++) {
+      Selection.Scope s = scopes.get(i);
+      TreeContext tree = new TreeContext(s.loader(), s.root(), id -> catalog.find(id).isPresent(), suppressions.today());
+      for (Diagnostic d : s.loader().scanDiagnostics()) {
+        errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
+      }
+      for (String name : s.unitNames()) {
+        jobs.add(new Job(i, tree, name));
+      }
+    }
+    List<Audited> audited = jobs.parallelStream().map(j -> {
+      Unit u = j.tree().loadOnce(j.name());
       List<ErrorEntry> errs = new ArrayList<>();
-      return new Audited(u.id(), audit(tree, u, errs), errs);
+      return new Audited(j.scope(), u.id(), audit(j.tree(), u, errs), errs);
     }).toList();
     List<UnitEntry> entries = new ArrayList<>(audited.size());
     Set<String> seen = new HashSet<>();
     for (Audited a : audited) {
-      if (seen.add(a.id())) { // an alias named next to its target: one unit, reported with its aliases
+      // an alias named next to its target is one unit, reported with its aliases; the same name
+      // in two folders is two units
+      if (seen.add(a.scope() + "/" + a.id())) {
         entries.add(a.entry());
         errors.addAll(a.errors());
       }
@@ -124,7 +137,11 @@ public final class Audit {
 
   private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {
     String id = unit.id();
+    boolean outsideLink = unit.diagnostics().stream().anyMatch(d -> Diagnostic.OUTSIDE_LINK.equals(d.category()));
     for (Diagnostic d : unit.diagnostics()) {
+      if (outsideLink) {
+        break; // a finding (UA0011), not an audit error: the file is there, the folder cannot say more
+      }
       if (d.severity() == Diagnostic.Severity.ERROR || unit.status() == UnitStatus.NOT_FOUND) {
         errors.add(new ErrorEntry(id, d.file(), d.line() > 0 ? d.line() : null, d.message()));
       }
@@ -139,7 +156,7 @@ public final class Audit {
     List<Finding> findings = List.of();
     List<String> checked = List.of();
     Integer achieved = null;
-    if (unit.status() == UnitStatus.BAD_SETTING) {
+    if (unit.status() == UnitStatus.BAD_SETTING || outsideLink) {
       // systemd refuses the unit: only the load diagnostics (UA0xxx) say anything true about it
       RuleEngine.Outcome o = diagnostics.evaluate(tree.contextFor(unit));
       findings = suppressions.apply(unit, o.findings(), errors);

@@ -71,8 +71,12 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
    */
   private static dev.unitaudit.result.Fix rename(CheckContext ctx, Setting s, String word, String file) {
     String near = Checks.nearestUnit(ctx, file);
+    // a word without a type suffix is no unit name at all: nothing to correct on the line
+    if (near == null || file.lastIndexOf('.') < 0 || near.lastIndexOf('.') < 0) {
+      return null;
+    }
     String stem = file.substring(0, file.lastIndexOf('.'));
-    if (near == null || !word.startsWith(stem)) {
+    if (!word.startsWith(stem)) {
       return null;
     }
     String fixed = near.substring(0, near.lastIndexOf('.')) + word.substring(stem.length());

@@ -1,9 +1,13 @@
 package dev.unitaudit.cli;
 
 import dev.unitaudit.app.Baseline;
+import dev.unitaudit.app.Coverage;
 import dev.unitaudit.app.Gates;
+import dev.unitaudit.app.SeverityFilter;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.ErrorLines;
+import dev.unitaudit.report.TextOptions;
 import dev.unitaudit.report.TextSafety;
 import dev.unitaudit.result.Severity;
 import java.io.PrintWriter;
@@ -26,10 +30,12 @@ public final class AuditCommand implements Callable<Integer> {
   @Mixin AuditOptions options;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-      description = "text (default on a terminal), json (default otherwise), junit, sarif, markdown, github, prometheus")
+      description = "text (the default), json, junit, sarif, markdown, github, prometheus;"
+          + " without it, the format of -o FILE follows its extension (.json .sarif .xml .md .prom .txt)")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE (format from its extension unless -f is given).")
   Path output;
 
   @Option(names = "--report", paramLabel = "FMT=FILE", description = "Also write FMT to FILE (repeatable).")
@@ -49,9 +55,26 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--no-fail", description = "Report only: exit 0 whatever the gates say.")
   boolean noFail;
 
+  @Option(names = "--ignore-missing",
+      description = "A named UNIT that is not found is reported, but does not make the exit code 2.")
+  boolean ignoreMissing;
+
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "Findings accepted in this baseline (unitaudit baseline) do not fail; any other finding does.")
   Path baseline;
+
+  @Option(names = "--min-severity", paramLabel = "SEVERITY",
+      description = "Hide findings below SEVERITY from every report (gates are decided on all of them).")
+  String minSeverity;
+
+  @Option(names = "--checks", description = "Text: systemd's table for every service (default: only when one unit is audited).")
+  boolean checks;
+
+  @Option(names = "--show-suppressed", description = "Text: print accepted (suppressed, baseline) findings, not just their count.")
+  boolean showSuppressed;
+
+  @Option(names = {"-q", "--quiet"}, description = "Text: print only the totals and the failed gates.")
+  boolean quiet;
 
   @Spec CommandSpec spec;
 
@@ -72,16 +95,28 @@ public final class AuditCommand implements Callable<Integer> {
     long setupMs = (System.nanoTime() - tSetup) / 1_000_000;
     String failWord = failOn != null ? failOn
         : setup.config != null ? setup.config.config().failOn() : null;
-    Severity gateSeverity = failWord == null ? null : severity(failWord);
-    if (gateSeverity == null && baseline != null) {
-      gateSeverity = Severity.INFO; // with a baseline, any new finding fails
-    }
-    Gates gates = new Gates(gateSeverity, threshold(), requireLevel(requireLevel));
+    Severity gateSeverity = failWord == null ? null : severity("--fail-on", failWord);
+    Gates gates = new Gates(gateSeverity, threshold(), requireLevel(requireLevel),
+        baseline == null ? null : baseline.toString());
+    Severity shownFrom = minSeverity == null ? null : severity("--min-severity", minSeverity);
+    // text everywhere unless asked otherwise: -f, then the -o file's extension, then the config
     String fmt = format != null ? format
+        : output != null && ReportOutputs.formatOf(output) != null ? ReportOutputs.formatOf(output)
         : setup.config != null && setup.config.config().format() != null ? setup.config.config().format()
-        : TerminalInfo.isTerminal() ? "text" : "json";
+        : "text";
     ReportOutputs outputs = ReportOutputs.of(fmt, output, reports);
     Baseline accepted = baseline == null ? null : Baseline.read(baseline);
+    for (String note : setup.selection.notes()) {
+      err.println("unitaudit: " + TextSafety.clean(note));
+    }
+    Coverage before = Coverage.of(setup.selection);
+    if (before.nothing()) {
+      // an audit of nothing must not pass: a CI job would stay green while auditing no unit
+      for (String m : before.messages()) {
+        err.println("unitaudit: " + TextSafety.clean(m));
+      }
+      return ExitCode.USAGE.code();
+    }
     long t0 = System.nanoTime();
     AuditReport report = setup.audit.run(setup.selection);
     long t1 = System.nanoTime();
@@ -94,11 +129,14 @@ public final class AuditCommand implements Callable<Integer> {
             + e.rule() + " " + (e.file() == null ? "" : e.file() + " ") + e.message()));
       }
     }
+    Coverage coverage = Coverage.of(setup.selection, report);
     // the gates are decided before rendering: the text report ends with the failed ones
-    List<String> failures = gates.failures(report);
-    boolean nothing = report.units().stream().allMatch(u -> u.status().equals("not-found"))
-        && !setup.selection.unitNames().isEmpty();
-    boolean gatesInStdout = outputs.write(report, setup.catalog, failures, spec.commandLine().getOut(),
+    Gates.Outcome verdict = gates.check(report);
+    List<String> failures = verdict.failures();
+    report = SeverityFilter.atLeast(report, shownFrom); // after the gates: hiding never makes one pass
+    TextOptions view = new TextOptions(quiet, checks, showSuppressed, shownFrom == null ? null : shownFrom.word(),
+        verdict.held(), failures);
+    boolean gatesInStdout = outputs.write(report, setup.catalog, view, spec.commandLine().getOut(),
         Main.stdoutBytes);
     if (System.getenv("UNITAUDIT_TIMING") != null) {
       err.printf("unitaudit: timing: jvm %d ms, setup %d ms, audit %d ms, reports %d ms%n",
@@ -106,12 +144,16 @@ public final class AuditCommand implements Callable<Integer> {
               - (System.nanoTime() - t0) / 1_000_000, setupMs, (t1 - t0) / 1_000_000,
           (System.nanoTime() - t1) / 1_000_000);
     }
-    for (AuditReport.ErrorEntry e : report.errors()) {
-      err.println("unitaudit: " + TextSafety.clean((e.unit() == null ? "" : e.unit() + ": ")
-          + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message()));
+    if (!outputs.textOnStdout()) {
+      // the text report lists them itself; with other formats a person reads them here
+      for (AuditReport.ErrorEntry e : report.errors()) {
+        err.println("unitaudit: " + ErrorLines.of(e));
+      }
     }
-    if (nothing) {
-      err.println("unitaudit: nothing could be audited");
+    for (String m : coverage.messages()) {
+      err.println("unitaudit: " + TextSafety.clean(m));
+    }
+    if (coverage.nothing() || (!coverage.missing().isEmpty() && !ignoreMissing)) {
       return ExitCode.USAGE.code();
     }
     if (!gatesInStdout) { // already the last lines of the text report on stdout
@@ -122,10 +164,10 @@ public final class AuditCommand implements Callable<Integer> {
     return failures.isEmpty() || noFail ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }
 
-  private static Severity severity(String s) throws UsageException {
+  private static Severity severity(String option, String s) throws UsageException {
     Severity v = Severity.parse(s);
     if (v == null) {
-      throw new UsageException("--fail-on " + s + ": expected critical, high, medium, low or info");
+      throw new UsageException(option + " " + s + ": expected critical, high, medium, low or info");
     }
     return v;
   }

@@ -27,8 +27,12 @@ final class AuditSetup {
   final RuleCatalog catalog;
   final Audit audit;
   final int level;
+  /** --vendor or the config's "vendorUnits": true (site-policy rules on untouched vendor units). */
+  final boolean vendorUnits;
 
-  private AuditSetup(Selection selection, ProjectConfig.Loaded config, RuleCatalog catalog, Audit audit, int level) {
+  private AuditSetup(Selection selection, ProjectConfig.Loaded config, RuleCatalog catalog, Audit audit, int level,
+      boolean vendorUnits) {
+    this.vendorUnits = vendorUnits;
     this.selection = selection;
     this.config = config;
     this.catalog = catalog;
@@ -67,7 +71,7 @@ final class AuditSetup {
         cfg == null ? null : shown(cfg.file(), cwd), !o.ignoreTreeConfig, LocalDate.now(ZoneOffset.UTC));
     boolean vendorUnits = o.vendor || (cfg != null && Boolean.TRUE.equals(cfg.config().vendorUnits()));
     return new AuditSetup(sel, cfg, catalog, new Audit(catalog, policy, sup, level, o.includeSettings, vendorUnits),
-        level);
+        level, vendorUnits);
   }
 
   /** A path as reports name files: relative to the current directory when under it. */

@@ -36,8 +36,8 @@ public final class BaselineCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("unitaudit baseline: " + (e.unit() == null ? "" : e.unit() + ": ")
             + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
       }
-      if (!setup.selection.unitNames().isEmpty()
-          && report.units().stream().allMatch(u -> u.status().equals("not-found"))) {
+      if (!setup.selection.hasUnits()
+          || report.units().stream().allMatch(u -> u.status().equals("not-found"))) {
         // as audit: nothing could be audited is a usage error, not an empty baseline
         spec.commandLine().getErr().println("unitaudit baseline: nothing could be audited");
         return ExitCode.USAGE.code();

@@ -45,8 +45,10 @@ public final class CatCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     List<Unit> units = new ArrayList<>();
-    for (String name : sel.unitNames()) {
-      units.add(sel.loader().load(name));
+    for (Selection.Scope scope : sel.scopes()) {
+      for (String name : scope.unitNames()) {
+        units.add(scope.loader().load(name));
+      }
     }
     spec.commandLine().getOut().print(format.equals("json") ? CatRenderer.json(units) : CatRenderer.text(units));
     spec.commandLine().getOut().flush();

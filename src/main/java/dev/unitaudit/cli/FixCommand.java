@@ -1,5 +1,6 @@
 package dev.unitaudit.cli;
 
+import dev.unitaudit.app.Selection;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.fix.DropInWriter;
 import dev.unitaudit.fix.FixPlan;
@@ -85,12 +86,17 @@ public final class FixCommand implements Callable<Integer> {
         throw new UsageException("--security-policy " + e.getMessage());
       }
     }
-    AuditReport report = setup.audit.run(setup.selection);
-    Fixer fixer = new Fixer(setup.catalog, new Fixer.Options(setup.level, aggressive, policy));
-    List<UnitFix> fixes = fixer.fix(setup.selection, report, Path.of("").toAbsolutePath());
-    for (AuditReport.ErrorEntry e : report.errors()) {
-      err.println("unitaudit fix: " + (e.unit() == null ? "" : e.unit() + ": ")
-          + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+    Fixer fixer = new Fixer(setup.catalog, new Fixer.Options(setup.level, aggressive, policy, setup.vendorUnits));
+    List<UnitFix> fixes = new java.util.ArrayList<>();
+    // scope by scope: each folder or root has its own loader, and the fix goes beside its unit
+    for (Selection.Scope scope : setup.selection.scopes()) {
+      Selection one = Selection.of(scope);
+      AuditReport report = setup.audit.run(one);
+      fixes.addAll(fixer.fix(one, report, Path.of("").toAbsolutePath()));
+      for (AuditReport.ErrorEntry e : report.errors()) {
+        err.println("unitaudit fix: " + (e.unit() == null ? "" : e.unit() + ": ")
+            + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+      }
     }
     int code = ExitCode.OK.code();
     boolean any = false;

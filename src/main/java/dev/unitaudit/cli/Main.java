@@ -25,13 +25,13 @@ public final class Main implements Runnable {
    * The process's standard output as bytes, when running as the real command (null in tests that
    * call {@link #run} with their own writers): large JSON reports are streamed to it.
    */
-  static java.io.OutputStream stdoutBytes;
+  static Stdout stdoutBytes;
 
   public static void main(String[] args) {
     // nearly every command needs the rule set: read it on the second core while picocli starts
     dev.unitaudit.rules.RuleLoader.prefetchBuiltIn();
-    stdoutBytes = System.out;
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    stdoutBytes = new Stdout();
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdoutBytes, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(out, err, args);
     out.flush();
@@ -49,6 +49,21 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     String first = args.length == 0 ? "" : args[0];
     boolean named = subcommands.containsKey(first);
+    String command = named || isGlobal(first) ? null : Suggestions.misspeltCommand(first, subcommands.keySet());
+    if (command != null) {
+      err.println("unitaudit: '" + first + "' is not a command, a unit name or a file (did you mean '" + command + "'?)");
+      err.println("Try 'unitaudit --help'.");
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
+    if (args.length == 1 && (first.equals("--help") || first.equals("-h"))) {
+      for (Map.Entry<String, Supplier<Object>> e : subcommands.entrySet()) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+      out.print(Suggestions.topLevelHelp(cl));
+      out.flush();
+      return ExitCode.OK.code();
+    }
     if (!named && !isGlobal(first)) {
       // "audit" is the default subcommand: unitaudit PATH… means unitaudit audit PATH…
       String[] effective = new String[args.length + 1];
@@ -75,7 +90,7 @@ public final class Main implements Runnable {
       return ExitCode.INTERNAL.code();
     });
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("unitaudit: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("unitaudit: " + ex.getMessage() + Suggestions.forOption(ex));
       ex.getCommandLine().getErr().println("Try 'unitaudit --help'.");
       return ExitCode.USAGE.code();
     });

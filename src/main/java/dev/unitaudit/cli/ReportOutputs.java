@@ -5,11 +5,10 @@ import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.Json;
 import dev.unitaudit.report.Reporter;
 import dev.unitaudit.report.Reporters;
-import dev.unitaudit.report.TextSafety;
+import dev.unitaudit.report.TextOptions;
 import dev.unitaudit.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import java.util.List;
 
 /**
  * Where one audit's report goes: the main format to stdout or {@code -o FILE}, and every
- * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the failed gates.
+ * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the totals and the gates.
  * A report that cannot be written is a usage error (exit 2), never a silent loss.
  */
 final class ReportOutputs {
@@ -31,6 +30,24 @@ final class ReportOutputs {
 
   private ReportOutputs(List<Output> outputs) {
     this.outputs = outputs;
+  }
+
+  /** The format a report file's name implies (-o without -f), or null for an unknown extension. */
+  static String formatOf(Path file) {
+    String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String[][] byExtension = {{".json", "json"}, {".sarif", "sarif"}, {".xml", "junit"}, {".md", "markdown"},
+        {".prom", "prometheus"}, {".html", "html"}, {".txt", "text"}};
+    for (String[] e : byExtension) {
+      if (n.endsWith(e[0]) && Reporters.get(e[1]) != null) {
+        return e[1];
+      }
+    }
+    return null;
+  }
+
+  /** Whether the text report goes to stdout, where it lists the audit's errors itself. */
+  boolean textOnStdout() {
+    return outputs.stream().anyMatch(o -> o.file() == null && Reporters.get(o.format()).format().equals("text"));
   }
 
   /** Checks every format and FORMAT=FILE before anything is audited. */
@@ -54,11 +71,12 @@ final class ReportOutputs {
 
   /**
    * Writes every output. {@code stdoutBytes} is the process's standard output for streaming JSON
-   * (null in tests, which render through {@code out}). Returns whether the failed gates were
+   * (null in tests, which render through {@code out}). {@code text} holds the text report's view
+   * options and the gates' outcome, which it ends with. Returns whether the failed gates were
    * printed on stdout as the end of the text report.
    */
-  boolean write(AuditReport report, RuleCatalog catalog, List<String> failedGates, PrintWriter out,
-      OutputStream stdoutBytes) throws UsageException {
+  boolean write(AuditReport report, RuleCatalog catalog, TextOptions text, PrintWriter out,
+      Stdout stdoutBytes) throws UsageException {
     boolean gatesOnStdout = false;
     for (Output o : outputs) {
       Reporter r = Reporters.get(o.format());
@@ -67,23 +85,20 @@ final class ReportOutputs {
         continue;
       }
       boolean toTerminal = o.file() == null && TerminalInfo.isTerminal();
-      Reporter.RenderOptions ro = toTerminal ? TerminalInfo.renderOptions()
+      Reporter.RenderOptions terminal = toTerminal ? TerminalInfo.renderOptions()
           : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o.file() != null);
-      String text = r.render(report, catalog, ro);
-      if (r.format().equals("text") && !failedGates.isEmpty()) {
-        text = withGates(text, failedGates);
-        gatesOnStdout |= o.file() == null;
-      }
+      // a file is not a terminal: it keeps whole lines whatever COLUMNS says, so examples reproduce
+      int width = o.file() == null && r.format().equals("text") ? TerminalInfo.width() : 0;
+      String rendered = r.render(report, catalog,
+          new Reporter.RenderOptions(terminal.color(), terminal.unicode(), width, text));
+      gatesOnStdout |= o.file() == null && r.format().equals("text") && !text.gatesFailed().isEmpty();
       if (o.file() == null) {
-        out.print(text);
+        out.print(rendered);
         out.flush();
-        // the process's PrintStream keeps its own error flag (a full disk, a closed pipe)
-        if (out.checkError() || stdoutBytes instanceof PrintStream ps && ps.checkError()) {
-          throw new UsageException("stdout: cannot write the report");
-        }
+        checkStdout(out, stdoutBytes);
       } else {
         try {
-          Files.writeString(Path.of(o.file()), text, StandardCharsets.UTF_8);
+          Files.writeString(Path.of(o.file()), rendered, StandardCharsets.UTF_8);
         } catch (IOException e) {
           throw new UsageException(o.file() + ": cannot write: " + e.getMessage());
         }
@@ -93,15 +108,30 @@ final class ReportOutputs {
   }
 
   /** The same bytes as the JSON reporter, without holding a report of thousands of units as text. */
-  private static void streamJson(AuditReport report, String file, PrintWriter out, OutputStream stdoutBytes)
+  /**
+   * A reader that closed the pipe ({@code | head}) took what it wanted: no message. Any other
+   * write error (a full disk) is exit 2.
+   */
+  private static void checkStdout(PrintWriter out, Stdout stdoutBytes) throws UsageException {
+    if (stdoutBytes != null && stdoutBytes.failure() != null) {
+      if (stdoutBytes.readerClosed()) {
+        return;
+      }
+      throw new UsageException("stdout: cannot write the report: " + stdoutBytes.failure().getMessage());
+    }
+    if (out.checkError()) {
+      throw new UsageException("stdout: cannot write the report");
+    }
+  }
+
+  private static void streamJson(AuditReport report, String file, PrintWriter out, Stdout stdoutBytes)
       throws UsageException {
     try {
       if (file == null) {
         out.flush();
         Json.write(report, stdoutBytes);
-        if (stdoutBytes instanceof PrintStream ps && ps.checkError()) {
-          throw new IOException("write error");
-        }
+        stdoutBytes.flush();
+        checkStdout(out, stdoutBytes);
       } else {
         try (OutputStream os = Files.newOutputStream(Path.of(file))) {
           Json.write(report, os);
@@ -110,13 +140,5 @@ final class ReportOutputs {
     } catch (IOException e) {
       throw new UsageException((file == null ? "stdout" : file) + ": cannot write: " + e.getMessage());
     }
-  }
-
-  private static String withGates(String text, List<String> failedGates) {
-    StringBuilder sb = new StringBuilder(text).append('\n');
-    for (String f : failedGates) {
-      sb.append("gate failed: ").append(TextSafety.clean(f)).append('\n');
-    }
-    return sb.toString();
   }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 public final class RootOptions {
 
   @Option(names = "--root", paramLabel = "DIR",
-      description = "Filesystem root whose systemd 252 unit search path is loaded"
-          + " (default: none when PATHs are given, / otherwise).")
+      description = "Filesystem root whose unit search path is loaded (default: inferred from a PATH that is"
+          + " one of a root's unit directories, such as /etc/systemd/system; / when only UNIT names or nothing is given).")
   Path root;
 
   @Parameters(paramLabel = "UNIT|PATH", arity = "0..*",

@@ -41,10 +41,14 @@ public final class Fixer {
 
   public static final String FILE_NAME = "zz-unitaudit-hardening.conf";
 
-  /** @param level the ladder level to reach; {@code aggressive}: MemoryDenyWriteExecute= even for JIT runtimes */
-  public record Options(int level, boolean aggressive, SecurityPolicy policy) {
+  /**
+   * @param level the ladder level to reach; {@code aggressive}: MemoryDenyWriteExecute= even for JIT runtimes
+   * @param vendorUnits site-policy rules on untouched distribution units too, as the audit was run
+   *     ({@code --vendor}): the re-audit must judge a unit by the same rules as the report did
+   */
+  public record Options(int level, boolean aggressive, SecurityPolicy policy, boolean vendorUnits) {
     public Options(int level, boolean aggressive) {
-      this(level, aggressive, SecurityPolicy.NONE);
+      this(level, aggressive, SecurityPolicy.NONE, false);
     }
   }
 
@@ -55,7 +59,7 @@ public final class Fixer {
   public Fixer(RuleCatalog catalog, Options options) {
     this.catalog = catalog;
     this.options = options;
-    this.engine = new RuleEngine(catalog);
+    this.engine = new RuleEngine(catalog, options.vendorUnits());
   }
 
   /** One fix per unit of the report, in its order. */

@@ -18,13 +18,17 @@ import java.util.Map;
  */
 final class NameMap {
 
-  /** What one name stands for. */
-  enum Kind { FILE, ALIAS, MASK }
+  /**
+   * What one name stands for. OUTSIDE: a symlink in a folder audited on its own (a repository
+   * folder, not a root's unit directory) whose target lies outside that folder; the folder alone
+   * cannot say what it points to, so the unit is reported with a finding instead of dropped.
+   */
+  enum Kind { FILE, ALIAS, MASK, OUTSIDE }
 
   /**
    * One entry.
    *
-   * @param target for ALIAS, the name it aliases
+   * @param target for ALIAS, the name it aliases; for OUTSIDE, the link's target as written
    * @param real for FILE, the file's resolved path inside {@code dir.fs()}
    * @param display for FILE, the path reports use
    * @param home for FILE, the search directory the file's content lives in: {@code dir}, or the
@@ -90,6 +94,9 @@ final class NameMap {
         note(display, "symlink loop, ignored");
         return null;
       case MISSING:
+        if (d.rel().isEmpty() && rawTarget != null && leavesFolder(d.real(), rawTarget)) {
+          return new Entry(name, Kind.OUTSIDE, d, rawTarget, null, display);
+        }
         note(display, "dangling symlink" + (rawTarget == null ? "" : " to " + rawTarget) + ", ignored");
         return null;
       case DIRECTORY:
@@ -120,6 +127,24 @@ final class NameMap {
     // Fragment Path and file:line messages do
     String shown = targetDir != null ? targetDir.displayOf(base) : display;
     return new Entry(name, Kind.FILE, d, null, r.real(), shown, targetDir != null ? targetDir : d);
+  }
+
+  /** Whether a link target written in {@code dir} (relative to its confinement root) points above that root. */
+  static boolean leavesFolder(String dir, String target) {
+    if (target.startsWith("/")) {
+      return true;
+    }
+    int depth = dir.isEmpty() ? 0 : dir.split("/").length;
+    for (String c : target.split("/")) {
+      if (c.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!c.isEmpty() && !c.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
   }
 
   /** unit_validate_alias_symlink_or_warn(): same type; template to template; plain to plain. */

@@ -66,4 +66,56 @@ public final class SearchPath {
 
   /** A PATH argument directory and the name reports give it (relative to the working dir). */
   public record PathDir(Path dir, String display) {}
+
+  /**
+   * A directory that is one of a root's unit directories: {@code /srv/img/etc/systemd/system} is
+   * {@code etc/systemd/system} of the root {@code /srv/img}.
+   *
+   * @param rel the entry of {@link #SYSTEM_DIRS} it is
+   */
+  public record RootDir(Path root, String rel) {}
+
+  /**
+   * The root a directory is a unit directory of, judged by its name alone (the absolute path,
+   * normalised without following links, ends with one of the search-path directories), or null.
+   * The longest match wins, so {@code /usr/lib/systemd/system} is {@code usr/lib/systemd/system}
+   * of {@code /}, not {@code lib/systemd/system} of {@code /usr}.
+   */
+  public static RootDir rootDirOf(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    RootDir best = null;
+    for (String d : SYSTEM_DIRS) {
+      Path rel = Path.of(d);
+      if (abs.getNameCount() < rel.getNameCount() || !abs.endsWith(rel)) {
+        continue;
+      }
+      if (best == null || rel.getNameCount() > Path.of(best.rel()).getNameCount()) {
+        Path root = abs;
+        for (int i = 0; i < rel.getNameCount(); i++) {
+          root = root.getParent();
+        }
+        best = new RootDir(root, d);
+      }
+    }
+    return best;
+  }
+
+  /** The root search directory that {@code rel} (a {@link #SYSTEM_DIRS} entry) is searched as, or null. */
+  public SearchDir rootDir(String rel) {
+    for (SearchDir d : dirs) {
+      if (d.rel().equals(rel)) {
+        return d;
+      }
+    }
+    // reached under another name (lib -> usr/lib): the same real directory
+    for (SearchDir d : dirs) {
+      if (!d.rel().isEmpty()) {
+        RootFs.Resolved r = d.fs().resolve(rel);
+        if (r.kind() == RootFs.Kind.DIRECTORY && r.real().equals(d.real())) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -74,6 +74,39 @@ public final class UnitLoader {
     return new ArrayList<>(out);
   }
 
+  /** Every unit name of the search path (any type), as {@link #unitNames} gives them. */
+  public List<String> allUnitNames() {
+    return unitNames(java.util.EnumSet.allOf(UnitType.class));
+  }
+
+  /**
+   * The name a unit is loaded and reported under: aliases followed, a template as its {@code @i}
+   * instance. Two names with the same canonical name are one unit. Unknown names are returned as
+   * given.
+   */
+  public String canonicalName(String requested) {
+    UnitName n = UnitName.parse(requested);
+    if (n == null) {
+      return requested;
+    }
+    if (n.isTemplate()) {
+      n = n.withInstance("i");
+    }
+    UnitName id = resolveAliases(n);
+    return id == null ? n.name() : id.name();
+  }
+
+  /**
+   * The units one unit directory of this search path configures, in name order: the unit files,
+   * alias and linked files and masks it holds, the units its drop-in folders override
+   * ({@code foo.service.d/}; a template's, a dash prefix's and a type-wide folder's apply to every
+   * unit they match), and the units its {@code .wants/}, {@code .requires/} and {@code .upholds/}
+   * links enable.
+   */
+  public List<String> configuredIn(SearchDir dir) {
+    return ConfiguredUnits.of(dir, allUnitNames());
+  }
+
   /** Loads one unit by name. Templates are loaded as their {@code @i} instance. */
   public Unit load(String requested) {
     UnitName asked = UnitName.parse(requested);
@@ -97,6 +130,13 @@ public final class UnitLoader {
     }
     if (frag.kind() == NameMap.Kind.MASK) {
       return masked(id, aliasNames, frag.display());
+    }
+    if (frag.kind() == NameMap.Kind.OUTSIDE) {
+      return new Unit(id, aliasNames, UnitStatus.NOT_FOUND, frag.display(), List.of(), List.of(), List.of(),
+          List.of(new Diagnostic(frag.display(), 0, Severity.WARNING, "symlink to " + frag.target()
+              + ", outside the audited folder, so " + id.name() + " cannot be read from it; --root DIR (the tree"
+              + " the link belongs to, / for this machine) would resolve it",
+              Diagnostic.OUTSIDE_LINK)));
     }
     List<Diagnostic> diags = new ArrayList<>();
     byte[] data;
@@ -193,13 +233,13 @@ public final class UnitLoader {
   }
 
   /**
-   * process_deps() (load-dropin.c): each symlink in a {@code .wants/} or {@code .requires/}
+   * process_deps() (load-dropin.c): each symlink in a {@code .wants/}, {@code .requires/} or {@code .upholds/}
    * directory of the unit (same directory walk as drop-ins) adds Wants= or Requires= on the link's
    * name; masked entries are skipped. A template name takes the unit's instance (or its prefix).
    * The assignment points at the link, line 0.
    */
   private void addLinkDependencies(List<UnitName> all, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
-    String[][] kinds = {{".wants", "Wants"}, {".requires", "Requires"}};
+    String[][] kinds = {{".wants", "Wants"}, {".requires", "Requires"}, {".upholds", "Upholds"}};
     for (String[] k : kinds) {
       DropInCollector.Result r = DropInCollector.collect(path, all, id.type(), k[0]);
       diags.addAll(r.diagnostics());

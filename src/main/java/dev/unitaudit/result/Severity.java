@@ -10,10 +10,14 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a severity word, or returns null. */
+  /** Parses a severity word in any case ("high", "HIGH"), or returns null. */
   public static Severity parse(String s) {
+    if (s == null) {
+      return null;
+    }
+    String word = s.toLowerCase(Locale.ROOT);
     for (Severity v : values()) {
-      if (v.word().equals(s)) {
+      if (v.word().equals(word)) {
         return v;
       }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +21,11 @@ public final class RuleCatalog {
     this.rules = List.copyOf(sorted);
     for (Rule r : this.rules) {
       byIdOrName.putIfAbsent(r.id(), r);
+      byIdOrName.putIfAbsent(r.id().toLowerCase(Locale.ROOT), r);
     }
     for (Rule r : this.rules) {
       byIdOrName.putIfAbsent(r.name(), r); // an id wins over a name that happens to equal it
+      byIdOrName.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
     }
   }
 
@@ -30,8 +33,12 @@ public final class RuleCatalog {
     return rules;
   }
 
-  /** A rule by id ({@code UA1001}) or name ({@code no-new-privileges}). */
+  /** A rule by id ({@code UA1001}) or name ({@code no-new-privileges}), in any case ({@code ua1001}). */
   public Optional<Rule> find(String idOrName) {
-    return Optional.ofNullable(byIdOrName.get(idOrName));
+    if (idOrName == null) {
+      return Optional.empty();
+    }
+    Rule r = byIdOrName.get(idOrName); // the exact spelling first: the common case costs one lookup
+    return Optional.ofNullable(r != null ? r : byIdOrName.get(idOrName.toLowerCase(Locale.ROOT)));
   }
 }

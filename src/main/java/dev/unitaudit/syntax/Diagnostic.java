@@ -32,6 +32,8 @@ public record Diagnostic(String file, int line, Severity severity, String messag
   public static final String NOT_FOUND = "not-found";
   public static final String MASKED = "masked";
   public static final String UNSAFE = "unsafe";
+  /** A symlink in a folder audited on its own that points outside the folder (it needs --root). */
+  public static final String OUTSIDE_LINK = "outside-link";
 
   public Diagnostic(String file, int line, Severity severity, String message) {
     this(file, line, severity, message, severity == Severity.ERROR ? FILE_ERROR : SYNTAX);

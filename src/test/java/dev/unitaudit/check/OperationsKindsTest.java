@@ -70,6 +70,18 @@ class OperationsKindsTest {
   }
 
   @Test
+  void aMissingDependencyWithoutATypeIsReportedNotCorrected() {
+    // found by PipelineFuzzTest: a word with no '.' beside a unit of a near name crashed the fix
+    ServiceTestTree t = new ServiceTestTree(root)
+        .file("bom.service", "[Service]\nExecStart=/bin/true\n")
+        .file("a.service", "[Unit]\nOnFailure=\uFEFFbom bom\n[Service]\nExecStart=/bin/true\n");
+    List<Hit> hits = t.run(new DependencyExistsCheck(), new DependencyExistsCheck.Params(null, List.of("OnFailure")),
+        "a.service");
+    assertEquals(List.of("a.service:2", "a.service:2"), ServiceTestTree.where(hits));
+    assertNull(hits.get(0).fix(), "no unit name to correct: the rule's own fix (create the unit) applies");
+  }
+
+  @Test
   void templateTimerFindsItsTemplateService() {
     ServiceTestTree t = new ServiceTestTree(root)
         .file("sync@.timer", "[Timer]\nOnCalendar=daily\n")

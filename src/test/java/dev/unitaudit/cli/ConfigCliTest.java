@@ -253,8 +253,11 @@ class ConfigCliTest {
     assertEquals("config", finding(trusted, "UA1015").get("suppressed").get("by").asText());
     assertEquals("inline", finding(trusted, "UA1001").get("suppressed").get("by").asText());
 
-    Run r = audit("--ignore-tree-config", "--fail-on", "high");
-    assertTrue(r.out().startsWith("{"), "the tree's format is not used either (json: not a terminal)");
+    Run text = audit("--ignore-tree-config", "--fail-on", "high");
+    assertFalse(text.out().startsWith("<?xml"), "the tree's format (junit) is not used either: " + text.out());
+    assertTrue(text.out().contains("UA1004"), "text, the default: " + text.out());
+    assertEquals(1, text.code(), text.err());
+    Run r = audit("--ignore-tree-config", "--fail-on", "high", "-f", "json");
     assertEquals(1, r.code(), r.err());
     JsonNode untrusted = json(r);
     assertEquals(1, findings(untrusted, "UA1004").size());

@@ -81,7 +81,9 @@ class FixTextsTest {
       // the rule itself, plus the diagnostics, which see what a fix's own lines would break
       List<Rule> rules = new ArrayList<>(List.of(rule));
       BUILT_IN.all().stream().filter(r -> r.family().equals("diagnostics") && r != rule).forEach(rules::add);
-      Tree t = new Tree(c, true, new RuleCatalog(rules), Set.of(id));
+      // a case marked audit-as-folder is a repository folder, as RuleFixturesTest audits it
+      boolean rootShaped = !Files.exists(c.resolve("audit-as-folder"));
+      Tree t = new Tree(c, rootShaped, new RuleCatalog(rules), Set.of(id));
       tests.add(DynamicTest.dynamicTest(id + "/bad/" + c.getFileName(), () -> checkTree(t)));
     }
     return tests.stream();
@@ -408,7 +410,10 @@ class FixTextsTest {
       if (units.putIfAbsent(u.id(), u) != null) {
         continue;
       }
-      if (u.status() == UnitStatus.LOADED || u.status() == UnitStatus.BAD_SETTING) {
+      // as Audit does: a link leaving a repository folder is judged by the diagnostics rules
+      boolean outsideLink = u.diagnostics().stream()
+          .anyMatch(d -> dev.unitaudit.syntax.Diagnostic.OUTSIDE_LINK.equals(d.category()));
+      if (u.status() == UnitStatus.LOADED || u.status() == UnitStatus.BAD_SETTING || outsideLink) {
         out.addAll(engine.evaluate(ctx.contextFor(u)).findings());
       }
     }

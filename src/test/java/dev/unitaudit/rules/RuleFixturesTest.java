@@ -103,20 +103,28 @@ class RuleFixturesTest {
     return out;
   }
 
-  /** Audits a case tree with only the given rules; returns the findings in expected.txt form. */
+  /**
+   * Audits a case tree with only the given rules; returns the findings in expected.txt form. A case
+   * holding a file {@code audit-as-folder} is audited as a repository folder ({@code unitaudit .}
+   * inside it), every other case as {@code --root}.
+   */
   static String run(RuleCatalog catalog, Path root) throws Exception {
-    Selection sel = Selection.of(List.of(), root, root);
-    TreeContext tree = new TreeContext(sel.loader(), root, id -> BUILT_IN.find(id).isPresent(), java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    boolean asFolder = Files.exists(root.resolve("audit-as-folder"));
+    Selection sel = asFolder ? Selection.of(List.of("."), null, root) : Selection.of(List.of(), root, root);
     RuleEngine engine = new RuleEngine(catalog);
     List<String> lines = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
-    for (String n : sel.unitNames()) {
-      Unit u = tree.load(n);
-      if (!seen.add(u.id())) {
-        continue;
-      }
-      for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-        lines.add(f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
+    for (Selection.Scope scope : sel.scopes()) {
+      TreeContext tree = new TreeContext(scope.loader(), scope.root(), id -> BUILT_IN.find(id).isPresent(),
+          java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+      Set<String> seen = new TreeSet<>();
+      for (String n : scope.unitNames()) {
+        Unit u = tree.load(n);
+        if (!seen.add(u.id())) {
+          continue;
+        }
+        for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
+          lines.add(f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
+        }
       }
     }
     lines.sort(null);

@@ -1,0 +1,31 @@
+package dev.unitaudit.report;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code errors[]} entry as a person reads it: a masked unit is a note, a unit not found is
+ * named once ({@code error: ssh.service: not found}), anything else keeps its file:line. The JSON
+ * keeps systemd-analyze's own words ({@code Unit x is masked.}); this is only their rendering.
+ */
+public final class ErrorLines {
+
+  private static final Pattern MASKED = Pattern.compile("Unit (.+) is masked\\.");
+  private static final Pattern NOT_FOUND = Pattern.compile("Unit (.+) not found\\.");
+
+  private ErrorLines() {}
+
+  /** The line, cleaned of terminal controls. */
+  public static String of(AuditReport.ErrorEntry e) {
+    Matcher m = MASKED.matcher(e.message());
+    if (m.matches()) {
+      return TextSafety.clean("note: " + m.group(1) + " is masked");
+    }
+    m = NOT_FOUND.matcher(e.message());
+    if (m.matches()) {
+      return TextSafety.clean("error: " + m.group(1) + ": not found");
+    }
+    String where = e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ";
+    return TextSafety.clean((e.unit() == null ? "" : e.unit() + ": ") + where + e.message());
+  }
+}
