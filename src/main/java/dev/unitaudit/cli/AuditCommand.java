@@ -144,10 +144,10 @@ public final class AuditCommand implements Callable<Integer> {
               - (System.nanoTime() - t0) / 1_000_000, setupMs, (t1 - t0) / 1_000_000,
           (System.nanoTime() - t1) / 1_000_000);
     }
-    if (!outputs.textOnStdout()) {
-      // the text report lists them itself; with other formats a person reads them here
-      for (AuditReport.ErrorEntry e : report.errors()) {
-        err.println("unitaudit: " + ErrorLines.of(e));
+    if (!outputs.textOnStdout() || quiet) {
+      // the full text report lists them itself; with -q or other formats a person reads them here
+      for (String line : ErrorLines.all(report.errors())) {
+        err.println("unitaudit: " + line);
       }
     }
     for (String m : coverage.messages()) {

@@ -1,5 +1,7 @@
 package dev.unitaudit.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,32 @@ public final class ErrorLines {
   private static final Pattern NOT_FOUND = Pattern.compile("Unit (.+) not found\\.");
 
   private ErrorLines() {}
+
+  /**
+   * The lines for stderr: every entry as {@link #of}, except that masked units, which need no
+   * action, are one note ({@code note: 15 units are masked: a.service, b.service, …}) so that a
+   * stock machine's masks do not bury the errors.
+   */
+  public static List<String> all(List<AuditReport.ErrorEntry> errors) {
+    List<String> masked = new ArrayList<>();
+    List<String> out = new ArrayList<>();
+    for (AuditReport.ErrorEntry e : errors) {
+      Matcher m = MASKED.matcher(e.message());
+      if (m.matches()) {
+        masked.add(m.group(1));
+      } else {
+        out.add(of(e));
+      }
+    }
+    if (masked.size() == 1) {
+      out.add(TextSafety.clean("note: " + masked.get(0) + " is masked"));
+    } else if (masked.size() > 1) {
+      int shown = Math.min(masked.size(), 5);
+      out.add(TextSafety.clean("note: " + masked.size() + " units are masked: "
+          + String.join(", ", masked.subList(0, shown)) + (shown < masked.size() ? ", …" : "")));
+    }
+    return out;
+  }
 
   /** The line, cleaned of terminal controls. */
   public static String of(AuditReport.ErrorEntry e) {

@@ -110,6 +110,19 @@ class FrontDoorCliTest {
   }
 
   @Test
+  void manyMaskedUnitsAreOneNote() throws Exception {
+    Path etc = Files.createDirectories(tmp.resolve("masks/etc/systemd/system"));
+    Files.writeString(etc.resolve("web.service"), "[Service]\nExecStart=/usr/bin/web\n");
+    for (String n : List.of("a", "b", "c", "d", "e", "f", "g")) {
+      Files.createSymbolicLink(etc.resolve(n + ".service"), Path.of("/dev/null"));
+    }
+    Run r = CliTest.run("--root", tmp.resolve("masks").toString(), "-f", "json", "--ignore-tree-config");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("unitaudit: note: 7 units are masked: a.service, b.service, c.service, d.service, e.service, …\n",
+        r.err());
+  }
+
+  @Test
   void onlyABaselineNamesTheBaselineWhenItFails() throws Exception {
     Path b = tmp.resolve("baseline.json");
     assertEquals(0, CliTest.run("baseline", units.toString(), "--ignore-tree-config", "-o", b.toString()).code());

@@ -96,6 +96,14 @@ class TextCliTest {
   }
 
   @Test
+  void quietStillSaysWhyTheExitIsTwo() {
+    Run r = audit("a.service", "nope.service", "-f", "text", "-q");
+    assertEquals(2, r.code(), r.err());
+    assertFalse(r.out().contains("nope.service"), "-q keeps stdout to the totals: " + r.out());
+    assertTrue(r.err().contains("unitaudit: error: nope.service: not found"), r.err());
+  }
+
+  @Test
   void systemdsTableForOneUnitOrWithChecks() {
     assertTrue(audit("a.service", "-f", "text").out().contains("Overall exposure level for a.service: 9.6 UNSAFE"));
     Run two = audit("a.service", "b.service", "-f", "text");
