@@ -33,52 +33,91 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   static ArchRule layering() {
-    return layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("syntax").definedBy(ROOT + ".syntax..")
-        .layer("model").definedBy(ROOT + ".model..")
-        .layer("result").definedBy(ROOT + ".result..")
-        .layer("load").definedBy(ROOT + ".load..")
-        .layer("check").definedBy(ROOT + ".check..")
-        .layer("rules").definedBy(ROOT + ".rules..")
-        .layer("engine").definedBy(ROOT + ".engine..")
-        .layer("score").definedBy(ROOT + ".score..")
-        .layer("report").definedBy(ROOT + ".report..")
-        .layer("app").definedBy(ROOT + ".app..")
-        .layer("fix").definedBy(ROOT + ".fix..")
-        .layer("diff").definedBy(ROOT + ".diff..")
-        .layer("cli").definedBy(ROOT + ".cli..")
-        .whereLayer("syntax").mayNotAccessAnyLayer()
-        .whereLayer("model").mayOnlyAccessLayers("syntax")
-        .whereLayer("result").mayOnlyAccessLayers("model", "syntax")
-        .whereLayer("load").mayOnlyAccessLayers("model", "syntax")
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("syntax")
+        .definedBy(ROOT + ".syntax..")
+        .layer("model")
+        .definedBy(ROOT + ".model..")
+        .layer("result")
+        .definedBy(ROOT + ".result..")
+        .layer("load")
+        .definedBy(ROOT + ".load..")
+        .layer("check")
+        .definedBy(ROOT + ".check..")
+        .layer("rules")
+        .definedBy(ROOT + ".rules..")
+        .layer("engine")
+        .definedBy(ROOT + ".engine..")
+        .layer("score")
+        .definedBy(ROOT + ".score..")
+        .layer("report")
+        .definedBy(ROOT + ".report..")
+        .layer("app")
+        .definedBy(ROOT + ".app..")
+        .layer("fix")
+        .definedBy(ROOT + ".fix..")
+        .layer("diff")
+        .definedBy(ROOT + ".diff..")
+        .layer("cli")
+        .definedBy(ROOT + ".cli..")
+        .whereLayer("syntax")
+        .mayNotAccessAnyLayer()
+        .whereLayer("model")
+        .mayOnlyAccessLayers("syntax")
+        .whereLayer("result")
+        .mayOnlyAccessLayers("model", "syntax")
+        .whereLayer("load")
+        .mayOnlyAccessLayers("model", "syntax")
         // check kinds see a unit and a CheckContext, never the loader: engine bridges the two
-        .whereLayer("check").mayOnlyAccessLayers("model", "result", "syntax")
-        .whereLayer("rules").mayOnlyAccessLayers("check", "model", "result", "syntax")
-        .whereLayer("engine").mayOnlyAccessLayers("rules", "check", "load", "model", "result", "syntax")
+        .whereLayer("check")
+        .mayOnlyAccessLayers("model", "result", "syntax")
+        .whereLayer("rules")
+        .mayOnlyAccessLayers("check", "model", "result", "syntax")
+        .whereLayer("engine")
+        .mayOnlyAccessLayers("rules", "check", "load", "model", "result", "syntax")
         // the exposure score is a pure function of a merged unit, apart from the rule set
-        .whereLayer("score").mayOnlyAccessLayers("model", "syntax")
+        .whereLayer("score")
+        .mayOnlyAccessLayers("model", "syntax")
         // reporters never compute analysis: no load, check, rules engine or score
-        .whereLayer("report").mayOnlyAccessLayers("rules", "model", "result", "syntax")
-        .whereLayer("app").mayOnlyAccessLayers("report", "engine", "rules", "check", "score", "load", "model",
-            "result", "syntax")
-        .whereLayer("fix").mayOnlyAccessLayers("app", "report", "engine", "rules", "check", "score", "load",
-            "model", "result", "syntax")
+        .whereLayer("report")
+        .mayOnlyAccessLayers("rules", "model", "result", "syntax")
+        .whereLayer("app")
+        .mayOnlyAccessLayers(
+            "report", "engine", "rules", "check", "score", "load", "model", "result", "syntax")
+        .whereLayer("fix")
+        .mayOnlyAccessLayers(
+            "app", "report", "engine", "rules", "check", "score", "load", "model", "result",
+            "syntax")
         // diff compares two finished reports; it recomputes nothing
-        .whereLayer("diff").mayOnlyAccessLayers("report", "rules", "model", "result", "syntax")
-        .whereLayer("cli").mayOnlyAccessLayers("app", "fix", "diff", "report", "engine", "rules", "check", "score",
-            "load", "model", "result", "syntax");
+        .whereLayer("diff")
+        .mayOnlyAccessLayers("report", "rules", "model", "result", "syntax")
+        .whereLayer("cli")
+        .mayOnlyAccessLayers(
+            "app", "fix", "diff", "report", "engine", "rules", "check", "score", "load", "model",
+            "result", "syntax");
   }
 
   /** Said once more on its own, so a violation names the promise it breaks. */
   static ArchRule reportersComputeNothing() {
-    return noClasses().that().resideInAPackage(ROOT + ".report..")
-        .should().transitivelyDependOnClassesThat().resideInAnyPackage(
-            ROOT + ".engine..", ROOT + ".check..", ROOT + ".score..", ROOT + ".load..", ROOT + ".app..")
+    return noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".report..")
+        .should()
+        .transitivelyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".engine..",
+            ROOT + ".check..",
+            ROOT + ".score..",
+            ROOT + ".load..",
+            ROOT + ".app..")
         .because("reporters format a finished AuditReport and never compute analysis");
   }
 
@@ -94,12 +133,21 @@ class ArchitectureTest {
 
   @Test
   void onlyCliTouchesPicocliAndTheProcess() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
-        .because("picocli lives in cli only").check(classes);
-    noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
+        .because("picocli lives in cli only")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".cli..")
         .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-        .orShould().callMethod(System.class, "exit", int.class)
-        .because("only cli prints and picks the exit code").check(classes);
+        .orShould()
+        .callMethod(System.class, "exit", int.class)
+        .because("only cli prints and picks the exit code")
+        .check(classes);
   }
 }

@@ -19,7 +19,8 @@ public final class SystemdAnalyze {
 
   public static final String PATH = "/usr/bin/systemd-analyze";
 
-  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
+  private static final Pattern TOTAL =
+      Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d)");
 
   private SystemdAnalyze() {}
 
@@ -36,12 +37,13 @@ public final class SystemdAnalyze {
   }
 
   /**
-   * {@code systemd-analyze security --offline=true MODE --root=ROOT [--security-policy] UNIT…}
-   * from "/", without colours or emoji; its standard output (stderr dropped).
+   * {@code systemd-analyze security --offline=true MODE --root=ROOT [--security-policy] UNIT…} from
+   * "/", without colours or emoji; its standard output (stderr dropped).
    */
   public static String security(Path root, List<String> units, String mode, Path policy)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(PATH, "security", "--offline=true", mode, "--root=" + root));
+    List<String> cmd =
+        new ArrayList<>(List.of(PATH, "security", "--offline=true", mode, "--root=" + root));
     if (policy != null) {
       cmd.add("--security-policy=" + policy);
     }
@@ -49,9 +51,15 @@ public final class SystemdAnalyze {
     return run(cmd, "err", false);
   }
 
-  /** The same run with SYSTEMD_LOG_LEVEL=debug and stderr merged: every parse warning, with file:line. */
-  public static String securityDebug(Path root, List<String> units) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(PATH, "security", "--offline=true", "--no-pager", "--root=" + root));
+  /**
+   * The same run with SYSTEMD_LOG_LEVEL=debug and stderr merged: every parse warning, with
+   * file:line.
+   */
+  public static String securityDebug(Path root, List<String> units)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(PATH, "security", "--offline=true", "--no-pager", "--root=" + root));
     cmd.addAll(units);
     return run(cmd, "debug", true);
   }

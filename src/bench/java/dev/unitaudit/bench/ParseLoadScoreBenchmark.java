@@ -21,23 +21,46 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/**
- * Parser, loader and score on a realistic hardened service (mvn -Pbench verify). Figures only.
- */
+/** Parser, loader and score on a realistic hardened service (mvn -Pbench verify). Figures only. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ParseLoadScoreBenchmark {
 
-  private static final String UNIT = String.join("\n",
-      "[Unit]", "Description=benchmark service", "After=network-online.target", "Wants=network-online.target",
-      "", "[Service]", "Type=notify", "User=svc", "ExecStart=/usr/bin/svc --config /etc/svc.conf",
-      "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure", "NoNewPrivileges=yes", "PrivateTmp=yes",
-      "ProtectSystem=strict", "ProtectHome=yes", "ReadWritePaths=/var/lib/svc", "PrivateDevices=yes",
-      "ProtectKernelTunables=yes", "ProtectKernelModules=yes", "ProtectControlGroups=yes",
-      "CapabilityBoundingSet=CAP_NET_BIND_SERVICE", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
-      "SystemCallFilter=@system-service", "SystemCallFilter=~@privileged @resources", "SystemCallArchitectures=native",
-      "MemoryDenyWriteExecute=yes", "LockPersonality=yes", "", "[Install]", "WantedBy=multi-user.target", "");
+  private static final String UNIT =
+      String.join(
+          "\n",
+          "[Unit]",
+          "Description=benchmark service",
+          "After=network-online.target",
+          "Wants=network-online.target",
+          "",
+          "[Service]",
+          "Type=notify",
+          "User=svc",
+          "ExecStart=/usr/bin/svc --config /etc/svc.conf",
+          "ExecReload=/bin/kill -HUP $MAINPID",
+          "Restart=on-failure",
+          "NoNewPrivileges=yes",
+          "PrivateTmp=yes",
+          "ProtectSystem=strict",
+          "ProtectHome=yes",
+          "ReadWritePaths=/var/lib/svc",
+          "PrivateDevices=yes",
+          "ProtectKernelTunables=yes",
+          "ProtectKernelModules=yes",
+          "ProtectControlGroups=yes",
+          "CapabilityBoundingSet=CAP_NET_BIND_SERVICE",
+          "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
+          "SystemCallFilter=@system-service",
+          "SystemCallFilter=~@privileged @resources",
+          "SystemCallArchitectures=native",
+          "MemoryDenyWriteExecute=yes",
+          "LockPersonality=yes",
+          "",
+          "[Install]",
+          "WantedBy=multi-user.target",
+          "");
 
   private byte[] bytes;
   private UnitLoader loader;
@@ -50,7 +73,8 @@ public class ParseLoadScoreBenchmark {
     Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
     Files.write(dir.resolve("svc.service"), bytes);
     Files.createDirectories(dir.resolve("svc.service.d"));
-    Files.writeString(dir.resolve("svc.service.d/override.conf"), "[Service]\nPrivateNetwork=yes\n");
+    Files.writeString(
+        dir.resolve("svc.service.d/override.conf"), "[Service]\nPrivateNetwork=yes\n");
     loader = new UnitLoader(SearchPath.of(List.of(), root));
   }
 
@@ -67,6 +91,7 @@ public class ParseLoadScoreBenchmark {
   @Benchmark
   public long loadAndScore() throws Exception {
     Unit u = loader.load("svc.service");
-    return ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE).exposureTenths();
+    return ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE)
+        .exposureTenths();
   }
 }

@@ -26,8 +26,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The audit pipeline of DESIGN.md: select → load → check → score → one JSON report. Every other
@@ -44,20 +44,31 @@ public final class Audit {
   private final boolean includeSettings;
   private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
+  public Audit(
+      RuleCatalog catalog,
+      SecurityPolicy policy,
+      Suppressions suppressions,
+      int level,
       boolean includeSettings) {
     this(catalog, policy, suppressions, level, includeSettings, false);
   }
 
   /**
-   * @param vendorUnits evaluate site-policy rules on untouched distribution units too
-   *     ({@code --vendor}, config {@code "vendorUnits": true})
+   * @param vendorUnits evaluate site-policy rules on untouched distribution units too ({@code
+   *     --vendor}, config {@code "vendorUnits": true})
    */
-  public Audit(RuleCatalog catalog, SecurityPolicy policy, Suppressions suppressions, int level,
-      boolean includeSettings, boolean vendorUnits) {
+  public Audit(
+      RuleCatalog catalog,
+      SecurityPolicy policy,
+      Suppressions suppressions,
+      int level,
+      boolean includeSettings,
+      boolean vendorUnits) {
     this.engine = new RuleEngine(catalog, vendorUnits);
-    this.diagnostics = new RuleEngine(new RuleCatalog(
-        catalog.all().stream().filter(r -> "diagnostics".equals(r.family())).toList()));
+    this.diagnostics =
+        new RuleEngine(
+            new RuleCatalog(
+                catalog.all().stream().filter(r -> "diagnostics".equals(r.family())).toList()));
     this.catalog = catalog;
     this.policy = policy;
     this.suppressions = suppressions;
@@ -107,7 +118,9 @@ public final class Audit {
     List<Selection.Scope> scopes = selection.scopes();
     for (int i = 0; i < scopes.size(); i++) {
       Selection.Scope s = scopes.get(i);
-      TreeContext tree = new TreeContext(s.loader(), s.root(), id -> catalog.find(id).isPresent(), suppressions.today());
+      TreeContext tree =
+          new TreeContext(
+              s.loader(), s.root(), id -> catalog.find(id).isPresent(), suppressions.today());
       for (Diagnostic d : s.loader().scanDiagnostics()) {
         errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
       }
@@ -115,11 +128,15 @@ public final class Audit {
         jobs.add(new Job(i, tree, name));
       }
     }
-    List<Audited> audited = jobs.parallelStream().map(j -> {
-      Unit u = j.tree().loadOnce(j.name());
-      List<ErrorEntry> errs = new ArrayList<>();
-      return new Audited(j.scope(), u.id(), audit(j.tree(), u, errs), errs);
-    }).toList();
+    List<Audited> audited =
+        jobs.parallelStream()
+            .map(
+                j -> {
+                  Unit u = j.tree().loadOnce(j.name());
+                  List<ErrorEntry> errs = new ArrayList<>();
+                  return new Audited(j.scope(), u.id(), audit(j.tree(), u, errs), errs);
+                })
+            .toList();
     List<UnitEntry> entries = new ArrayList<>(audited.size());
     Set<String> seen = new HashSet<>();
     for (Audited a : audited) {
@@ -131,16 +148,23 @@ public final class Audit {
       }
     }
     errors.addAll(suppressions.problems());
-    return new AuditReport(AuditReport.SCHEMA_VERSION, new AuditReport.Tool("unitaudit", Version.get()),
-        List.copyOf(entries), List.copyOf(errors), suppressions.configFile(), suppressions.inEffect());
+    return new AuditReport(
+        AuditReport.SCHEMA_VERSION,
+        new AuditReport.Tool("unitaudit", Version.get()),
+        List.copyOf(entries),
+        List.copyOf(errors),
+        suppressions.configFile(),
+        suppressions.inEffect());
   }
 
   private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {
     String id = unit.id();
-    boolean outsideLink = unit.diagnostics().stream().anyMatch(d -> Diagnostic.OUTSIDE_LINK.equals(d.category()));
+    boolean outsideLink =
+        unit.diagnostics().stream().anyMatch(d -> Diagnostic.OUTSIDE_LINK.equals(d.category()));
     for (Diagnostic d : unit.diagnostics()) {
       if (outsideLink) {
-        break; // a finding (UA0011), not an audit error: the file is there, the folder cannot say more
+        break; // a finding (UA0011), not an audit error: the file is there, the folder cannot say
+        // more
       }
       if (d.severity() == Diagnostic.Severity.ERROR || unit.status() == UnitStatus.NOT_FOUND) {
         errors.add(new ErrorEntry(id, d.file(), d.line() > 0 ? d.line() : null, d.message()));
@@ -167,7 +191,8 @@ public final class Audit {
       findings = suppressions.apply(unit, o.findings(), errors);
       checked = share(inScope(o.rulesChecked()));
       if (unit.type() == UnitType.SERVICE) {
-        achieved = RuleEngine.achievedLevel(findings.stream().filter(f -> f.level() != null).toList());
+        achieved =
+            RuleEngine.achievedLevel(findings.stream().filter(f -> f.level() != null).toList());
       }
     }
     List<FindingEntry> reported = new ArrayList<>();
@@ -193,14 +218,26 @@ public final class Audit {
         errors.add(new ErrorEntry(id, null, null, e.getMessage()));
       }
     }
-    return new UnitEntry(id, unit.aliases(), unit.type().suffix(), unit.status().word(),
-        unit.string("Unit", "Description").map(d -> Specifiers.expand(d, unit.name())).orElse(null), unit.fragment(), unit.dropins(), exposure, rating,
-        achieved, checks, reported, checked, includeSettings ? settings(unit) : null);
+    return new UnitEntry(
+        id,
+        unit.aliases(),
+        unit.type().suffix(),
+        unit.status().word(),
+        unit.string("Unit", "Description").map(d -> Specifiers.expand(d, unit.name())).orElse(null),
+        unit.fragment(),
+        unit.dropins(),
+        exposure,
+        rating,
+        achieved,
+        checks,
+        reported,
+        checked,
+        includeSettings ? settings(unit) : null);
   }
 
   /**
-   * Identical rows and rule lists are shared between units: most units repeat the same few
-   * variants of each of the 81 rows, and a 100,000-unit report would otherwise hold 8 million.
+   * Identical rows and rule lists are shared between units: most units repeat the same few variants
+   * of each of the 81 rows, and a 100,000-unit report would otherwise hold 8 million.
    */
   private final Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -223,8 +260,12 @@ public final class Audit {
 
     RowKey(CheckRow row) {
       this.row = row;
-      this.hash = ((System.identityHashCode(row.jsonField()) * 31 + java.util.Objects.hashCode(row.set())) * 31
-          + java.util.Objects.hashCode(row.exposureTenths())) * 31 + java.util.Objects.hashCode(row.description());
+      this.hash =
+          ((System.identityHashCode(row.jsonField()) * 31 + java.util.Objects.hashCode(row.set()))
+                          * 31
+                      + java.util.Objects.hashCode(row.exposureTenths()))
+                  * 31
+              + java.util.Objects.hashCode(row.description());
     }
 
     @Override
@@ -234,22 +275,39 @@ public final class Audit {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof RowKey k && k.hash == hash && k.row.jsonField() == row.jsonField()
-          && k.row.name().equals(row.name()) && java.util.Objects.equals(k.row.set(), row.set())
+      return o instanceof RowKey k
+          && k.hash == hash
+          && k.row.jsonField() == row.jsonField()
+          && k.row.name().equals(row.name())
+          && java.util.Objects.equals(k.row.set(), row.set())
           && java.util.Objects.equals(k.row.exposureTenths(), row.exposureTenths())
           && java.util.Objects.equals(k.row.description(), row.description());
     }
   }
 
   private CheckEntry check(CheckRow r) {
-    return rows.computeIfAbsent(new RowKey(r), k -> new CheckEntry(r.name(), r.jsonField(), r.set(),
-        r.exposureTenths() == null ? null : BigDecimal.valueOf(r.exposureTenths(), 1), r.description()));
+    return rows.computeIfAbsent(
+        new RowKey(r),
+        k ->
+            new CheckEntry(
+                r.name(),
+                r.jsonField(),
+                r.set(),
+                r.exposureTenths() == null ? null : BigDecimal.valueOf(r.exposureTenths(), 1),
+                r.description()));
   }
 
   private FindingEntry entry(Finding f) {
     Finding.Suppression s = f.suppressed();
-    return new FindingEntry(f.rule(), f.title(), f.severity().word(), f.level(), text(f.message()), text(f.file()),
-        f.file() == null || f.line() <= 0 ? null : f.line(), text(String.join("\n", f.fix())),
+    return new FindingEntry(
+        f.rule(),
+        f.title(),
+        f.severity().word(),
+        f.level(),
+        text(f.message()),
+        text(f.file()),
+        f.file() == null || f.line() <= 0 ? null : f.line(),
+        text(String.join("\n", f.fix())),
         s == null ? null : new AuditReport.Suppressed(s.by(), s.reason(), s.until()));
   }
 
@@ -257,7 +315,9 @@ public final class Audit {
     List<SettingEntry> out = new ArrayList<>();
     for (Effective e : unit.effective().values()) {
       for (Setting s : e.settings()) {
-        out.add(new SettingEntry(e.section(), e.key(), SecretMask.mask(e.key(), s.value()), s.file(), s.line()));
+        out.add(
+            new SettingEntry(
+                e.section(), e.key(), SecretMask.mask(e.key(), s.value()), s.file(), s.line()));
       }
     }
     return out;

@@ -16,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Accepted findings. An entry is keyed by unit, rule and a fingerprint of the file and message
- * (not the line), so moving a line does not make an accepted finding new again.
+ * Accepted findings. An entry is keyed by unit, rule and a fingerprint of the file and message (not
+ * the line), so moving a line does not make an accepted finding new again.
  */
 @JsonPropertyOrder({"schemaVersion", "findings"})
 public record Baseline(int schemaVersion, List<Entry> findings) {
@@ -43,7 +43,9 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       String key = unit + "\n" + f.rule() + "\n" + f.file() + "\n" + f.message();
-      return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+      return HexFormat.of()
+          .formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JVM", e);
     }
@@ -55,7 +57,9 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
 
   public static Baseline read(Path file) throws UsageException {
     try {
-      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(Files.readAllBytes(file), Baseline.class);
+      return new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(Files.readAllBytes(file), Baseline.class);
     } catch (IOException e) {
       throw new UsageException(file + ": not a unitaudit baseline: " + e.getMessage());
     }
@@ -75,8 +79,8 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
 
   /**
    * Marks every unsuppressed finding the baseline holds as suppressed {@code by: baseline}; what
-   * stays unsuppressed is new. Entries matching nothing are returned as stale, so a baseline can
-   * be pruned as findings get fixed.
+   * stays unsuppressed is new. Entries matching nothing are returned as stale, so a baseline can be
+   * pruned as findings get fixed.
    */
   public Applied apply(AuditReport report) {
     java.util.Set<Entry> used = new java.util.HashSet<>();
@@ -87,23 +91,59 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
         Entry hit = null;
         if (f.suppressed() == null) {
           String fp = fingerprint(u.unit(), f);
-          hit = findings.stream().filter(e -> e.unit().equals(u.unit()) && e.rule().equals(f.rule())
-              && e.fingerprint().equals(fp)).findFirst().orElse(null);
+          hit =
+              findings.stream()
+                  .filter(
+                      e ->
+                          e.unit().equals(u.unit())
+                              && e.rule().equals(f.rule())
+                              && e.fingerprint().equals(fp))
+                  .findFirst()
+                  .orElse(null);
         }
         if (hit != null) {
           used.add(hit);
-          fs.add(new AuditReport.FindingEntry(f.rule(), f.title(), f.severity(), f.level(), f.message(), f.file(),
-              f.line(), f.fix(), new AuditReport.Suppressed("baseline", "accepted in the baseline", null)));
+          fs.add(
+              new AuditReport.FindingEntry(
+                  f.rule(),
+                  f.title(),
+                  f.severity(),
+                  f.level(),
+                  f.message(),
+                  f.file(),
+                  f.line(),
+                  f.fix(),
+                  new AuditReport.Suppressed("baseline", "accepted in the baseline", null)));
         } else {
           fs.add(f);
         }
       }
-      units.add(new AuditReport.UnitEntry(u.unit(), u.aliases(), u.type(), u.status(), u.description(),
-          u.fragment(), u.dropins(), u.exposure(), u.rating(), u.level(), u.checks(), fs, u.rulesChecked(),
-          u.settings()));
+      units.add(
+          new AuditReport.UnitEntry(
+              u.unit(),
+              u.aliases(),
+              u.type(),
+              u.status(),
+              u.description(),
+              u.fragment(),
+              u.dropins(),
+              u.exposure(),
+              u.rating(),
+              u.level(),
+              u.checks(),
+              fs,
+              u.rulesChecked(),
+              u.settings()));
     }
     List<Entry> stale = findings.stream().filter(e -> !used.contains(e)).toList();
-    return new Applied(new AuditReport(report.schemaVersion(), report.tool(), units, report.errors(),
-        report.config(), report.suppressions()), stale);
+    return new Applied(
+        new AuditReport(
+            report.schemaVersion(),
+            report.tool(),
+            units,
+            report.errors(),
+            report.config(),
+            report.suppressions()),
+        stale);
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What an audit covered against what was asked (DESIGN.md exit codes): a PATH in which no unit
- * was found, a named UNIT that does not exist. An audit never passes silently on nothing: with no
- * unit at all it is exit 2, and so is a missing named unit unless {@code --ignore-missing}.
+ * What an audit covered against what was asked (DESIGN.md exit codes): a PATH in which no unit was
+ * found, a named UNIT that does not exist. An audit never passes silently on nothing: with no unit
+ * at all it is exit 2, and so is a missing named unit unless {@code --ignore-missing}.
  *
  * @param emptyPaths PATHs (or the root) in which no unit was found
  * @param missing named UNITs that were not found
@@ -41,12 +41,13 @@ public record Coverage(List<String> emptyPaths, List<String> missing, boolean no
         missing.add(n);
       }
     }
-    return new Coverage(selection.emptyPaths(), List.copyOf(missing), !selection.hasUnits() || !anyAudited);
+    return new Coverage(
+        selection.emptyPaths(), List.copyOf(missing), !selection.hasUnits() || !anyAudited);
   }
 
   /**
-   * One line per PATH that held no unit, as a person reads it on stderr (a missing unit is named
-   * by the report's own error entry, once).
+   * One line per PATH that held no unit, as a person reads it on stderr (a missing unit is named by
+   * the report's own error entry, once).
    */
   public List<String> messages() {
     List<String> out = new ArrayList<>();

@@ -52,8 +52,14 @@ public record Gates(Severity failOn, Integer threshold, Integer requireLevel, St
         }
       }
       if (fresh > 0) {
-        out.add(fresh + (fresh == 1 ? " finding" : " findings") + " not in " + baseline + " ("
-            + String.join(", ", where) + ")");
+        out.add(
+            fresh
+                + (fresh == 1 ? " finding" : " findings")
+                + " not in "
+                + baseline
+                + " ("
+                + String.join(", ", where)
+                + ")");
         failed.add(baselineGate);
       }
     }
@@ -61,20 +67,43 @@ public record Gates(Severity failOn, Integer threshold, Integer requireLevel, St
       if (failOn != null) {
         for (AuditReport.FindingEntry f : u.findings()) {
           if (f.suppressed() == null && Severity.parse(f.severity()).compareTo(failOn) >= 0) {
-            out.add(failOnGate + ": " + u.unit() + " has " + f.severity() + " finding " + f.rule()
-                + (f.file() == null ? "" : " at " + f.file() + (f.line() == null ? "" : ":" + f.line())));
+            out.add(
+                failOnGate
+                    + ": "
+                    + u.unit()
+                    + " has "
+                    + f.severity()
+                    + " finding "
+                    + f.rule()
+                    + (f.file() == null
+                        ? ""
+                        : " at " + f.file() + (f.line() == null ? "" : ":" + f.line())));
             failed.add(failOnGate);
           }
         }
       }
-      if (threshold != null && u.exposure() != null
+      if (threshold != null
+          && u.exposure() != null
           && u.exposure().movePointRight(1).intValueExact() > threshold) {
-        out.add(thresholdGate + ": " + u.unit() + " has exposure " + u.exposure().toPlainString()
-            + " (above " + threshold / 10 + "." + threshold % 10 + ")");
+        out.add(
+            thresholdGate
+                + ": "
+                + u.unit()
+                + " has exposure "
+                + u.exposure().toPlainString()
+                + " (above "
+                + threshold / 10
+                + "."
+                + threshold % 10
+                + ")");
         failed.add(thresholdGate);
       }
-      if (threshold != null && u.exposure() == null && u.type().equals("service") && u.status().equals("loaded")) {
-        // fail closed: a service the policy made unscorable (see errors[]) is not below any threshold
+      if (threshold != null
+          && u.exposure() == null
+          && u.type().equals("service")
+          && u.status().equals("loaded")) {
+        // fail closed: a service the policy made unscorable (see errors[]) is not below any
+        // threshold
         out.add(thresholdGate + ": " + u.unit() + " has no exposure (it could not be computed)");
         failed.add(thresholdGate);
       }

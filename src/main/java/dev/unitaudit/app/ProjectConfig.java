@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.unitaudit.result.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import dev.unitaudit.result.Severity;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +49,11 @@ public record ProjectConfig(
     ObjectMapper om = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // "vendorUnits": "yes", "true" or 1 is a mistake to report, not a value to guess
     om.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
-        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+        .setCoercion(
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+        .setCoercion(
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
     try {
       ProjectConfig c = om.readValue(Files.readAllBytes(file), ProjectConfig.class);
@@ -64,14 +66,32 @@ public record ProjectConfig(
       java.util.TreeSet<String> known = new java.util.TreeSet<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       known.remove("$schema");
-      throw new UsageException(file + ":" + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
-          + ": unknown key \"" + e.getPropertyName() + "\" (known: " + String.join(", ", known) + ")");
+      throw new UsageException(
+          file
+              + ":"
+              + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
+              + ": unknown key \""
+              + e.getPropertyName()
+              + "\" (known: "
+              + String.join(", ", known)
+              + ")");
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
       // a value of the wrong type: say which key wants what, not Jackson's class names
-      throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": "
-          + path(e) + ": expected " + expected(e.getTargetType()));
+      throw new UsageException(
+          file
+              + ":"
+              + (e.getLocation() == null ? 0 : e.getLocation().getLineNr())
+              + ": "
+              + path(e)
+              + ": expected "
+              + expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
-      throw new UsageException(file + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+      throw new UsageException(
+          file
+              + ":"
+              + (e.getLocation() == null ? 0 : e.getLocation().getLineNr())
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UsageException(file + ": cannot be read: " + e.getMessage());
     }
@@ -83,23 +103,38 @@ public record ProjectConfig(
       throw new UsageException(file + ": level " + level + ": the ladder has levels 1, 2 and 3");
     }
     if (format != null && dev.unitaudit.report.Reporters.get(format) == null) {
-      throw new UsageException(file + ": format \"" + format + "\": expected one of "
-          + String.join(", ", new java.util.TreeSet<>(dev.unitaudit.report.Reporters.formats())));
+      throw new UsageException(
+          file
+              + ": format \""
+              + format
+              + "\": expected one of "
+              + String.join(
+                  ", ", new java.util.TreeSet<>(dev.unitaudit.report.Reporters.formats())));
     }
     if (failOn != null && Severity.parse(failOn) == null) {
-      throw new UsageException(file + ": failOn \"" + failOn + "\": expected critical, high, medium, low or info");
+      throw new UsageException(
+          file + ": failOn \"" + failOn + "\": expected critical, high, medium, low or info");
     }
     if (severity != null) {
       for (Map.Entry<String, String> e : severity.entrySet()) {
         if (Severity.parse(e.getValue()) == null) {
-          throw new UsageException(file + ": severity of " + e.getKey() + " \"" + e.getValue()
-              + "\": expected critical, high, medium, low or info");
+          throw new UsageException(
+              file
+                  + ": severity of "
+                  + e.getKey()
+                  + " \""
+                  + e.getValue()
+                  + "\": expected critical, high, medium, low or info");
         }
       }
     }
     if (ignore != null) {
       for (Ignore i : ignore) {
-        if (i == null || i.unit() == null || i.rules() == null || i.rules().isEmpty() || i.reason() == null
+        if (i == null
+            || i.unit() == null
+            || i.rules() == null
+            || i.rules().isEmpty()
+            || i.reason() == null
             || i.reason().isBlank()) {
           throw new UsageException(file + ": every ignore entry needs unit, rules and a reason");
         }
@@ -107,8 +142,13 @@ public record ProjectConfig(
           try {
             LocalDate.parse(i.until());
           } catch (DateTimeParseException e) {
-            throw new UsageException(file + ": ignore of " + i.unit() + ": until \"" + i.until()
-                + "\" is not a date like 2027-06-30");
+            throw new UsageException(
+                file
+                    + ": ignore of "
+                    + i.unit()
+                    + ": until \""
+                    + i.until()
+                    + "\" is not a date like 2027-06-30");
           }
         }
       }
@@ -119,8 +159,10 @@ public record ProjectConfig(
   private static String path(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
     StringBuilder sb = new StringBuilder();
     for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
-      sb.append(r.getFieldName() != null ? (sb.length() > 0 ? "." : "") + "\"" + r.getFieldName() + "\""
-          : "[" + r.getIndex() + "]");
+      sb.append(
+          r.getFieldName() != null
+              ? (sb.length() > 0 ? "." : "") + "\"" + r.getFieldName() + "\""
+              : "[" + r.getIndex() + "]");
     }
     return sb.length() == 0 ? "the file" : sb.toString();
   }
@@ -151,8 +193,9 @@ public record ProjectConfig(
   private static int keyLine(Path file, String key, int fallback) {
     try {
       String text = Files.readString(file);
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:").matcher(text);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:")
+              .matcher(text);
       if (m.find()) {
         return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
       }

@@ -15,17 +15,18 @@ import java.util.TreeSet;
 
 /**
  * Finds the folders of a repository that hold units (DESIGN.md: a repository folder is "searched
- * recursively for units and *.d/ drop-ins"). Each such folder is audited as a unit directory of
- * its own. Skipped: {@code .git} and every hidden folder, {@code node_modules}, {@code target},
- * {@code build}, and whatever a {@code .unitauditignore} (gitignore syntax, in the folder, below
- * it or above it up to the repository root) ignores. Folders reached through a symlink are not
- * searched (they may lead out of the repository or loop); each is named in the notes.
+ * recursively for units and *.d/ drop-ins"). Each such folder is audited as a unit directory of its
+ * own. Skipped: {@code .git} and every hidden folder, {@code node_modules}, {@code target}, {@code
+ * build}, and whatever a {@code .unitauditignore} (gitignore syntax, in the folder, below it or
+ * above it up to the repository root) ignores. Folders reached through a symlink are not searched
+ * (they may lead out of the repository or loop); each is named in the notes.
  */
 final class RepositoryWalk {
 
   static final String IGNORE_FILE = ".unitauditignore";
   private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build");
-  private static final List<String> UNIT_FOLDER_SUFFIXES = List.of(".d", ".wants", ".requires", ".upholds");
+  private static final List<String> UNIT_FOLDER_SUFFIXES =
+      List.of(".d", ".wants", ".requires", ".upholds");
 
   /**
    * One folder that holds units.
@@ -43,7 +44,9 @@ final class RepositoryWalk {
 
   private RepositoryWalk() {}
 
-  /** @param display how reports name {@code start} ("" for the current directory) */
+  /**
+   * @param display how reports name {@code start} ("" for the current directory)
+   */
   static Result walk(Path start, String display) {
     RepositoryWalk w = new RepositoryWalk();
     Path abs = start.toAbsolutePath().normalize();
@@ -90,7 +93,9 @@ final class RepositoryWalk {
           subfolders.add(p);
         }
       } else if (link && Files.isDirectory(p) && !name.startsWith(".")) {
-        notes.add(show(join(display, name)) + ": symlink to a folder, not searched (name the folder itself to audit it)");
+        notes.add(
+            show(join(display, name))
+                + ": symlink to a folder, not searched (name the folder itself to audit it)");
       }
     }
     if (holdsUnits) {
@@ -101,12 +106,15 @@ final class RepositoryWalk {
     }
   }
 
-  /** {@code foo.service.d}, {@code multi-user.target.wants}, {@code service.d}: a unit's own folder. */
+  /**
+   * {@code foo.service.d}, {@code multi-user.target.wants}, {@code service.d}: a unit's own folder.
+   */
   private static boolean unitFolder(String name) {
     for (String suffix : UNIT_FOLDER_SUFFIXES) {
       if (name.endsWith(suffix)) {
         String stem = name.substring(0, name.length() - suffix.length());
-        if (UnitName.parse(stem) != null || (suffix.equals(".d") && UnitType.fromSuffix(stem) != null)) {
+        if (UnitName.parse(stem) != null
+            || (suffix.equals(".d") && UnitType.fromSuffix(stem) != null)) {
           return true;
         }
       }
@@ -114,7 +122,9 @@ final class RepositoryWalk {
     return false;
   }
 
-  /** gitignore precedence: deeper files override shallower ones; within a file the last match wins. */
+  /**
+   * gitignore precedence: deeper files override shallower ones; within a file the last match wins.
+   */
   private static boolean ignored(List<Scoped> ignores, Path p, boolean isDir) {
     boolean verdict = false;
     for (Scoped s : ignores) {

@@ -22,17 +22,17 @@ import java.util.Set;
  * <ul>
  *   <li>An argument that contains a {@code /} or names an existing file or folder is a PATH,
  *       anything else a UNIT name.
- *   <li>A PATH that is one of a root's unit directories ({@code /etc/systemd/system}, or
- *       {@code /srv/img/etc/systemd/system} of the root {@code /srv/img}) loads that root's whole
- *       search path and audits the units the directory configures ({@link UnitLoader#configuredIn}).
- *       An explicit {@code --root} still wins: it is used as given.
+ *   <li>A PATH that is one of a root's unit directories ({@code /etc/systemd/system}, or {@code
+ *       /srv/img/etc/systemd/system} of the root {@code /srv/img}) loads that root's whole search
+ *       path and audits the units the directory configures ({@link UnitLoader#configuredIn}). An
+ *       explicit {@code --root} still wins: it is used as given.
  *   <li>Any other folder is a repository folder, searched recursively ({@link RepositoryWalk}):
  *       each folder that holds units is a unit directory of its own (over {@code --root} when one
  *       is given), so two folders' {@code web.service} are two units.
  *   <li>A unit file or drop-in file audits its unit, from the folder that holds it.
- *   <li>UNIT names are looked up in {@code --root}, else the one inferred root, else the
- *       repository folders named, else {@code /}. With nothing named, every unit of an audited
- *       type under the root.
+ *   <li>UNIT names are looked up in {@code --root}, else the one inferred root, else the repository
+ *       folders named, else {@code /}. With nothing named, every unit of an audited type under the
+ *       root.
  * </ul>
  */
 public final class Selection {
@@ -60,7 +60,11 @@ public final class Selection {
   private final List<String> notes;
   private final List<String> warnings;
 
-  private Selection(List<Scope> scopes, List<String> named, List<String> empty, List<String> notes,
+  private Selection(
+      List<Scope> scopes,
+      List<String> named,
+      List<String> empty,
+      List<String> notes,
       List<String> warnings) {
     this.scopes = List.copyOf(scopes);
     this.named = List.copyOf(named);
@@ -93,7 +97,10 @@ public final class Selection {
     return scopes.stream().anyMatch(s -> !s.unitNames().isEmpty());
   }
 
-  /** What was inferred, for a person (stderr): {@code auditing 12 units of / configured in /etc/systemd/system}. */
+  /**
+   * What was inferred, for a person (stderr): {@code auditing 12 units of / configured in
+   * /etc/systemd/system}.
+   */
   public List<String> notes() {
     return notes;
   }
@@ -136,8 +143,10 @@ public final class Selection {
     final List<SearchPath.PathDir> dirs = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
     final Set<String> ignored = new LinkedHashSet<>();
+
     /** Root unit directories named: {search-path entry, as the user named it}. */
     final List<String[]> configured = new ArrayList<>();
+
     boolean wholeFolder;
     boolean wholeRoot;
 
@@ -168,7 +177,11 @@ public final class Selection {
       if (Files.isDirectory(p)) {
         SearchPath.RootDir rd = SearchPath.rootDirOf(p);
         if (rd != null && (root == null || root.equals(rd.root()))) {
-          Builder b = rootScope(builders, rd.root(), rootOption != null ? rootOption.toString() : rootShown(a, rd));
+          Builder b =
+              rootScope(
+                  builders,
+                  rd.root(),
+                  rootOption != null ? rootOption.toString() : rootShown(a, rd));
           b.configured.add(new String[] {rd.rel(), a});
           continue;
         }
@@ -192,7 +205,11 @@ public final class Selection {
       namedScope(builders, root, rootOption).names.addAll(named);
     } else if (!anyPath) {
       // nothing named: the whole root
-      Builder b = rootScope(builders, root != null ? root : Path.of("/"), rootOption != null ? rootOption.toString() : "/");
+      Builder b =
+          rootScope(
+              builders,
+              root != null ? root : Path.of("/"),
+              rootOption != null ? rootOption.toString() : "/");
       b.wholeRoot = true;
     }
     List<Scope> scopes = new ArrayList<>();
@@ -202,8 +219,15 @@ public final class Selection {
       scopes.add(s);
       if (!b.configured.isEmpty()) {
         List<String> shown = b.configured.stream().map(c -> c[1]).toList();
-        notes.add("auditing " + s.unitNames().size() + " unit" + (s.unitNames().size() == 1 ? "" : "s") + " of "
-            + b.rootShown + " configured in " + String.join(", ", shown));
+        notes.add(
+            "auditing "
+                + s.unitNames().size()
+                + " unit"
+                + (s.unitNames().size() == 1 ? "" : "s")
+                + " of "
+                + b.rootShown
+                + " configured in "
+                + String.join(", ", shown));
       }
       if (s.unitNames().isEmpty() && b.wholeRoot) {
         empty.add(b.rootShown);
@@ -215,7 +239,8 @@ public final class Selection {
   }
 
   /** A unit file or a drop-in file: its unit, from the folder that holds the unit. */
-  private static void addFile(Map<String, Builder> builders, String a, Path p, Path cwd, Path root, Path rootOption)
+  private static void addFile(
+      Map<String, Builder> builders, String a, Path p, Path cwd, Path root, Path rootOption)
       throws UsageException {
     String fileName = p.getFileName().toString();
     Path parent = p.toAbsolutePath().normalize().getParent();
@@ -230,17 +255,27 @@ public final class Selection {
       Path rel = cwd.toAbsolutePath().normalize().relativize(parent);
       shownDir = a.startsWith("/") ? parent.toString() : display(rel.toString());
     } else if (UnitName.parse(fileName) == null) {
-      throw new UsageException(a + ": not a unit file name (expected e.g. foo.service, or a drop-in foo.service.d/x.conf)");
+      throw new UsageException(
+          a
+              + ": not a unit file name (expected e.g. foo.service, or a drop-in"
+              + " foo.service.d/x.conf)");
     }
     SearchPath.RootDir rd = SearchPath.rootDirOf(parent);
     if (rd != null && (root == null || root.equals(rd.root()))) {
-      rootScope(builders, rd.root(), rootOption != null ? rootOption.toString() : rd.root().toString()).names.add(fileName);
+      rootScope(
+              builders,
+              rd.root(),
+              rootOption != null ? rootOption.toString() : rd.root().toString())
+          .names
+          .add(fileName);
     } else {
       folderScope(builders, parent, shownDir, root).names.add(fileName);
     }
   }
 
-  /** Where UNIT names are looked up: --root, the one inferred root, the repository folders, or /. */
+  /**
+   * Where UNIT names are looked up: --root, the one inferred root, the repository folders, or /.
+   */
   private static Builder namedScope(Map<String, Builder> builders, Path root, Path rootOption) {
     if (root != null) {
       return rootScope(builders, root, rootOption.toString());
@@ -268,7 +303,8 @@ public final class Selection {
     return builders.computeIfAbsent("root:" + root, k -> new Builder(root, shown));
   }
 
-  private static Builder folderScope(Map<String, Builder> builders, Path dir, String shown, Path root) {
+  private static Builder folderScope(
+      Map<String, Builder> builders, Path dir, String shown, Path root) {
     Path abs = dir.toAbsolutePath().normalize();
     Builder b = builders.computeIfAbsent("dir:" + abs + "|" + root, k -> new Builder(root, null));
     if (b.dirs.isEmpty()) {
@@ -319,7 +355,10 @@ public final class Selection {
     return n != null && n.isInstance() && ignored.contains(n.template().name());
   }
 
-  /** How to name an inferred root: the argument without its unit-directory tail, else the absolute path. */
+  /**
+   * How to name an inferred root: the argument without its unit-directory tail, else the absolute
+   * path.
+   */
   private static String rootShown(String arg, SearchPath.RootDir rd) {
     String a = display(arg);
     if (a.equals(rd.rel())) {
@@ -352,7 +391,9 @@ public final class Selection {
   /** The unit a drop-in file {@code foo.service.d/x.conf} belongs to, or null. */
   private static String dropInUnit(Path file) {
     Path dir = file.toAbsolutePath().normalize().getParent();
-    if (dir == null || dir.getFileName() == null || !file.getFileName().toString().endsWith(".conf")) {
+    if (dir == null
+        || dir.getFileName() == null
+        || !file.getFileName().toString().endsWith(".conf")) {
       return null;
     }
     String d = dir.getFileName().toString();

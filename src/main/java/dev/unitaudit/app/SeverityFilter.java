@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code --min-severity}: the report without the findings below a severity, for every format
- * alike. It is applied after the gates are decided, so hiding findings never lets a gate pass.
- * A rule whose only findings on a unit were hidden leaves that unit's rulesChecked too, so that
- * JUnit does not count as passed a rule that failed unseen.
+ * {@code --min-severity}: the report without the findings below a severity, for every format alike.
+ * It is applied after the gates are decided, so hiding findings never lets a gate pass. A rule
+ * whose only findings on a unit were hidden leaves that unit's rulesChecked too, so that JUnit does
+ * not count as passed a rule that failed unseen.
  */
 public final class SeverityFilter {
 
@@ -39,10 +39,29 @@ public final class SeverityFilter {
       }
       kept.forEach(f -> hidden.remove(f.rule()));
       List<String> checked = u.rulesChecked().stream().filter(r -> !hidden.contains(r)).toList();
-      units.add(new AuditReport.UnitEntry(u.unit(), u.aliases(), u.type(), u.status(), u.description(), u.fragment(),
-          u.dropins(), u.exposure(), u.rating(), u.level(), u.checks(), List.copyOf(kept), checked, u.settings()));
+      units.add(
+          new AuditReport.UnitEntry(
+              u.unit(),
+              u.aliases(),
+              u.type(),
+              u.status(),
+              u.description(),
+              u.fragment(),
+              u.dropins(),
+              u.exposure(),
+              u.rating(),
+              u.level(),
+              u.checks(),
+              List.copyOf(kept),
+              checked,
+              u.settings()));
     }
-    return new AuditReport(report.schemaVersion(), report.tool(), List.copyOf(units), report.errors(), report.config(),
+    return new AuditReport(
+        report.schemaVersion(),
+        report.tool(),
+        List.copyOf(units),
+        report.errors(),
+        report.config(),
         report.suppressions());
   }
 }

@@ -1,6 +1,5 @@
 package dev.unitaudit.app;
 
-import dev.unitaudit.syntax.InlineSuppression;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.AuditReport.ErrorEntry;
@@ -8,6 +7,7 @@ import dev.unitaudit.result.Finding;
 import dev.unitaudit.result.Severity;
 import dev.unitaudit.rules.RuleCatalog;
 import dev.unitaudit.syntax.Assignment;
+import dev.unitaudit.syntax.InlineSuppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How findings are accepted on purpose: inline {@code # unitaudit: ignore=…} comments in the
- * unit's files, and the project config's disabled rules, severity overrides and per-unit ignores.
+ * How findings are accepted on purpose: inline {@code # unitaudit: ignore=…} comments in the unit's
+ * files, and the project config's disabled rules, severity overrides and per-unit ignores.
  * Suppressed findings stay in the report, marked; problems with a suppression (no reason, an
  * unknown rule id, an expired date) are reported as errors with their file:line.
  */
@@ -29,9 +29,11 @@ public final class Suppressions {
   private final boolean inline;
   private final LocalDate today;
   private final List<ErrorEntry> problems = new ArrayList<>();
+
   /** Inline suppressions in effect, per unit and comment; units are audited in parallel. */
   private final java.util.Set<AuditReport.SuppressionEntry> inEffect =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Set<String> disabled;
   private final Map<String, String> severities;
 
@@ -39,7 +41,12 @@ public final class Suppressions {
    * @param config null when no config applies
    * @param inline false with --ignore-tree-config: comments in the audited files are not trusted
    */
-  public Suppressions(RuleCatalog catalog, ProjectConfig config, String configFile, boolean inline, LocalDate today) {
+  public Suppressions(
+      RuleCatalog catalog,
+      ProjectConfig config,
+      String configFile,
+      boolean inline,
+      LocalDate today) {
     this.catalog = catalog;
     this.config = config;
     this.configFile = configFile;
@@ -61,13 +68,24 @@ public final class Suppressions {
       for (ProjectConfig.Ignore i : list(config.ignore())) {
         for (String id : i.rules()) {
           if (catalog.find(id).isEmpty()) {
-            problems.add(new ErrorEntry(null, configFile, null, "ignore: unknown rule " + id + " for " + i.unit()));
+            problems.add(
+                new ErrorEntry(
+                    null, configFile, null, "ignore: unknown rule " + id + " for " + i.unit()));
           }
         }
         if (i.until() != null && today.isAfter(LocalDate.parse(i.until()))) {
-          problems.add(new ErrorEntry(null, configFile, null, "ignore: the suppression of "
-              + String.join(",", i.rules()) + " for " + i.unit() + " expired on " + i.until()
-              + ": its findings count again"));
+          problems.add(
+              new ErrorEntry(
+                  null,
+                  configFile,
+                  null,
+                  "ignore: the suppression of "
+                      + String.join(",", i.rules())
+                      + " for "
+                      + i.unit()
+                      + " expired on "
+                      + i.until()
+                      + ": its findings count again"));
         }
       }
     }
@@ -118,13 +136,15 @@ public final class Suppressions {
 
   /**
    * Every inline suppression in effect in the units applied so far, ordered by unit, file and line:
-   * with {@link #configFile()}, what the report lists so that nothing in the tree switches a finding
-   * off unseen.
+   * with {@link #configFile()}, what the report lists so that nothing in the tree switches a
+   * finding off unseen.
    */
   public List<AuditReport.SuppressionEntry> inEffect() {
     List<AuditReport.SuppressionEntry> out = new ArrayList<>(inEffect);
-    out.sort(java.util.Comparator.comparing(AuditReport.SuppressionEntry::unit)
-        .thenComparing(AuditReport.SuppressionEntry::file).thenComparingInt(AuditReport.SuppressionEntry::line));
+    out.sort(
+        java.util.Comparator.comparing(AuditReport.SuppressionEntry::unit)
+            .thenComparing(AuditReport.SuppressionEntry::file)
+            .thenComparingInt(AuditReport.SuppressionEntry::line));
     return out;
   }
 
@@ -132,8 +152,14 @@ public final class Suppressions {
   List<Finding> apply(Unit unit, List<Finding> findings, List<ErrorEntry> errors) {
     List<InlineSuppression> active = inline ? inlineFor(unit) : List.of();
     for (InlineSuppression s : active) {
-      inEffect.add(new AuditReport.SuppressionEntry(unit.id(), s.ids(), s.reason(),
-          s.until() == null ? null : s.until().toString(), s.file(), s.line()));
+      inEffect.add(
+          new AuditReport.SuppressionEntry(
+              unit.id(),
+              s.ids(),
+              s.reason(),
+              s.until() == null ? null : s.until().toString(),
+              s.file(),
+              s.line()));
     }
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
@@ -151,16 +177,18 @@ public final class Suppressions {
     return out;
   }
 
-  private Finding.Suppression suppression(String unitId, String rule, List<InlineSuppression> active) {
+  private Finding.Suppression suppression(
+      String unitId, String rule, List<InlineSuppression> active) {
     for (InlineSuppression s : active) {
       if (ids(s.ids()).contains(rule)) {
-        return new Finding.Suppression("inline", s.reason(),
-            s.until() == null ? null : s.until().toString());
+        return new Finding.Suppression(
+            "inline", s.reason(), s.until() == null ? null : s.until().toString());
       }
     }
     if (config != null) {
       for (ProjectConfig.Ignore i : list(config.ignore())) {
-        if (ProjectConfig.unitMatches(i.unit(), unitId) && ids(i.rules()).contains(rule)
+        if (ProjectConfig.unitMatches(i.unit(), unitId)
+            && ids(i.rules()).contains(rule)
             && (i.until() == null || !today.isAfter(LocalDate.parse(i.until())))) {
           return new Finding.Suppression("config", i.reason(), i.until());
         }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code boolean}: the effective value of a boolean setting must be {@code want}. An unset
- * setting counts as {@code unsetIs} (systemd's default, false for the hardening switches).
+ * {@code boolean}: the effective value of a boolean setting must be {@code want}. An unset setting
+ * counts as {@code unsetIs} (systemd's default, false for the hardening switches).
  */
 public final class BooleanSettingCheck implements CheckKind<BooleanSettingCheck.Params> {
 
@@ -37,8 +37,9 @@ public final class BooleanSettingCheck implements CheckKind<BooleanSettingCheck.
     Unit u = ctx.unit();
     String section = Checks.section(u, p.section());
     Optional<Setting> s = u.scalar(section, p.key());
-    boolean actual = s.map(x -> Boolean.TRUE.equals(Values.parseBoolean(x.value())))
-        .orElse(p.unsetIs() != null && p.unsetIs());
+    boolean actual =
+        s.map(x -> Boolean.TRUE.equals(Values.parseBoolean(x.value())))
+            .orElse(p.unsetIs() != null && p.unsetIs());
     if (actual == p.want()) {
       return Checks.none();
     }

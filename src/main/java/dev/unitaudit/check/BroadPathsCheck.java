@@ -1,6 +1,5 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
@@ -9,20 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * {@code broad-paths}: no entry of a path-list setting (ReadWritePaths=) may be one of the
- * {@code broad} directories. Entries are compared after dropping systemd's {@code -} (ignore if
- * missing) and {@code +} (relative to RootDirectory=) prefixes, expanding specifiers and removing
- * trailing and doubled slashes, so {@code -/var/} is {@code /var}. One hit per broad entry, at
- * the assignment that added it.
+ * {@code broad-paths}: no entry of a path-list setting (ReadWritePaths=) may be one of the {@code
+ * broad} directories. Entries are compared after dropping systemd's {@code -} (ignore if missing)
+ * and {@code +} (relative to RootDirectory=) prefixes, expanding specifiers and removing trailing
+ * and doubled slashes, so {@code -/var/} is {@code /var}. One hit per broad entry, at the
+ * assignment that added it.
  */
 public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
   private static final Pattern WS = Pattern.compile("\\s+");
 
   private static final Pattern SLASHES = Pattern.compile("/{2,}");
-
 
   /** Parameters: section (default: type section), key (a path list), the broad paths. */
   public record Params(String section, String key, List<String> broad) {}
@@ -44,7 +43,8 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
     }
     for (String b : p.broad()) {
       if (!b.equals(normalise(b))) {
-        throw new IllegalArgumentException("broad path \"" + b + "\" is not a normalised absolute path");
+        throw new IllegalArgumentException(
+            "broad path \"" + b + "\" is not a normalised absolute path");
       }
     }
   }
@@ -67,13 +67,15 @@ public final class BroadPathsCheck implements CheckKind<BroadPathsCheck.Params> 
         }
       }
     }
-    // the list reset and given again without the broad entries, the service's own state directory instead
+    // the list reset and given again without the broad entries, the service's own state directory
+    // instead
     List<String> lines = new ArrayList<>(List.of("[" + section + "]", p.key() + "="));
     if (!narrow.isEmpty()) {
       lines.add(p.key() + "=" + String.join(" ", narrow));
     }
     lines.add("StateDirectory=%N");
-    dev.unitaudit.result.Fix fix = dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.DROPIN, lines);
+    dev.unitaudit.result.Fix fix =
+        dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.DROPIN, lines);
     return hits.stream().map(h -> h.withFix(fix)).toList();
   }
 

@@ -1,18 +1,17 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * The shortest time between two elapses of an {@code OnCalendar=} expression
- * (systemd.time(7) "CALENDAR EVENTS"), in microseconds, or empty when the expression is outside
- * the subset understood here (years, {@code ~} last-day syntax, fractional seconds). Months are
- * taken as 28 days and years as 365, so the result is a lower bound.
+ * The shortest time between two elapses of an {@code OnCalendar=} expression (systemd.time(7)
+ * "CALENDAR EVENTS"), in microseconds, or empty when the expression is outside the subset
+ * understood here (years, {@code ~} last-day syntax, fractional seconds). Months are taken as 28
+ * days and years as 365, so the result is a lower bound.
  */
 final class CalendarPeriod {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
@@ -21,15 +20,30 @@ final class CalendarPeriod {
   private static final Pattern LIST = Pattern.compile(",|\\.\\.|-");
   private static final Pattern RANGE = Pattern.compile("\\.\\.|-");
 
-
   private static final long SEC = 1_000_000L;
   private static final long DAY = 86_400 * SEC;
-  private static final Map<String, String> SHORTHANDS = Map.of(
-      "minutely", "*-*-* *:*:00", "hourly", "*-*-* *:00:00", "daily", "*-*-* 00:00:00",
-      "monthly", "*-*-01 00:00:00", "weekly", "Mon *-*-* 00:00:00", "yearly", "*-01-01 00:00:00",
-      "annually", "*-01-01 00:00:00", "quarterly", "*-01,04,07,10-01 00:00:00",
-      "semiannually", "*-01,07-01 00:00:00");
-  private static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+  private static final Map<String, String> SHORTHANDS =
+      Map.of(
+          "minutely",
+          "*-*-* *:*:00",
+          "hourly",
+          "*-*-* *:00:00",
+          "daily",
+          "*-*-* 00:00:00",
+          "monthly",
+          "*-*-01 00:00:00",
+          "weekly",
+          "Mon *-*-* 00:00:00",
+          "yearly",
+          "*-01-01 00:00:00",
+          "annually",
+          "*-01-01 00:00:00",
+          "quarterly",
+          "*-01,04,07,10-01 00:00:00",
+          "semiannually",
+          "*-01,07-01 00:00:00");
+  private static final List<String> WEEKDAYS =
+      List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
   private CalendarPeriod() {}
 
@@ -62,11 +76,16 @@ final class CalendarPeriod {
     }
     String[] t = time.split(":");
     String[] d = date.split("-");
-    if (t.length < 2 || t.length > 3 || d.length < 2 || d.length > 3 || (d.length == 3 && !d[0].equals("*"))) {
+    if (t.length < 2
+        || t.length > 3
+        || d.length < 2
+        || d.length > 3
+        || (d.length == 3 && !d[0].equals("*"))) {
       throw new IllegalArgumentException(expr);
     }
-    List<TreeSet<Integer>> fields = List.of(
-        values(t.length == 3 ? t[2] : "00", 0, 59), values(t[1], 0, 59), values(t[0], 0, 23));
+    List<TreeSet<Integer>> fields =
+        List.of(
+            values(t.length == 3 ? t[2] : "00", 0, 59), values(t[1], 0, 59), values(t[0], 0, 23));
     long[] units = {SEC, 60 * SEC, 3600 * SEC};
     TreeSet<Integer> months = values(d[d.length - 2], 1, 12);
     TreeSet<Integer> days = values(d[d.length - 1], 1, 31);
@@ -86,7 +105,10 @@ final class CalendarPeriod {
     if (days.size() > 1) {
       return OptionalLong.of(gap(days, 0) * DAY);
     }
-    return OptionalLong.of(months.size() == 12 ? 28 * DAY : months.size() > 1 ? gap(months, 12) * 28 * DAY : 365 * DAY);
+    return OptionalLong.of(
+        months.size() == 12
+            ? 28 * DAY
+            : months.size() > 1 ? gap(months, 12) * 28 * DAY : 365 * DAY);
   }
 
   /** Smallest distance between consecutive values; with a range, also across the wrap. */

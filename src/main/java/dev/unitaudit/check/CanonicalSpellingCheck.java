@@ -32,7 +32,8 @@ public final class CanonicalSpellingCheck implements CheckKind<CanonicalSpelling
   @Override
   public void validate(Params p) {
     if (p.section() == null || p.keys() == null || p.keys().isEmpty()) {
-      throw new IllegalArgumentException("canonical-spelling needs section and a non-empty keys list");
+      throw new IllegalArgumentException(
+          "canonical-spelling needs section and a non-empty keys list");
     }
   }
 
@@ -52,7 +53,9 @@ public final class CanonicalSpellingCheck implements CheckKind<CanonicalSpelling
         v.put("canonical", "[" + p.section() + "] " + key + "=");
         v.put("canonicalKey", key);
         // the legacy line rewritten under its current name, moved to its section: same value
-        hits.add(Hit.at(origin, v).withFix(LineFix.edit(origin, p.section(), List.of(key + "=" + origin.value()))));
+        hits.add(
+            Hit.at(origin, v)
+                .withFix(LineFix.edit(origin, p.section(), List.of(key + "=" + origin.value()))));
       }
     }
     return hits;

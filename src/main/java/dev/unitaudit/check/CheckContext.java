@@ -15,12 +15,15 @@ public interface CheckContext {
   java.util.List<Unit> triggeredBy();
 
   /**
-   * File modes and owners of a root-relative path, only when auditing a real root
-   * ({@code --root}); empty for repository PATHs, where git keeps no owners or modes.
+   * File modes and owners of a root-relative path, only when auditing a real root ({@code --root});
+   * empty for repository PATHs, where git keeps no owners or modes.
    */
   Optional<FileFacts> fileFacts(String displayPath);
 
-  /** Whether a rule id exists in the catalog in use (suppressions naming unknown rules are findings). */
+  /**
+   * Whether a rule id exists in the catalog in use (suppressions naming unknown rules are
+   * findings).
+   */
   default boolean ruleExists(String id) {
     return true;
   }

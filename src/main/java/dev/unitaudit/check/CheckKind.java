@@ -3,9 +3,9 @@ package dev.unitaudit.check;
 import java.util.List;
 
 /**
- * One kind of check that rules in {@code rules/*.json} can name. A kind holds the logic, never
- * rule metadata (ids, titles, severities); a rule holds metadata and parameters, never logic.
- * The set of kinds is closed ({@link CheckKinds}): a rules file cannot name a class.
+ * One kind of check that rules in {@code rules/*.json} can name. A kind holds the logic, never rule
+ * metadata (ids, titles, severities); a rule holds metadata and parameters, never logic. The set of
+ * kinds is closed ({@link CheckKinds}): a rules file cannot name a class.
  *
  * @param <P> the parameters record; Jackson binds a rule's {@code check} object to it strictly
  *     (unknown fields are errors)

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The closed set of check kinds. Adding a kind means adding a class and one line here; a rules
- * file can only choose among these names.
+ * The closed set of check kinds. Adding a kind means adding a class and one line here; a rules file
+ * can only choose among these names.
  */
 public final class CheckKinds {
 

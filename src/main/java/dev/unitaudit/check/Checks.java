@@ -43,30 +43,38 @@ public final class Checks {
   static String nearestUnit(CheckContext ctx, String missing) {
     int dot = missing.lastIndexOf('.');
     String suffix = dot < 0 ? "" : missing.substring(dot);
-    List<String> same = ctx.unitNames().stream().filter(n -> n.endsWith(suffix) && !n.equals(missing)).toList();
+    List<String> same =
+        ctx.unitNames().stream().filter(n -> n.endsWith(suffix) && !n.equals(missing)).toList();
     return UnknownKeyCheck.suggest(missing, same, 2);
   }
 
-  private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("([1-9][0-9]?)%");
+  private static final java.util.regex.Pattern PERCENT =
+      java.util.regex.Pattern.compile("([1-9][0-9]?)%");
 
   /** Checks a {@code fixValue} parameter: a percentage (1–99%) or a value of the given kind. */
   static void validateFixValue(String spec, String as) {
-    if (spec != null && !PERCENT.matcher(spec).matches() && ValueOrderCheck.parse(as, spec).isEmpty()) {
-      throw new IllegalArgumentException("fixValue \"" + spec + "\" is neither a percentage nor a " + as);
+    if (spec != null
+        && !PERCENT.matcher(spec).matches()
+        && ValueOrderCheck.parse(as, spec).isEmpty()) {
+      throw new IllegalArgumentException(
+          "fixValue \"" + spec + "\" is neither a percentage nor a " + as);
     }
   }
 
   /**
-   * The value a fix proposes against a limit: {@code 75%} is three quarters of it, a plain value
-   * is taken as it is unless it exceeds the limit, which is then proposed instead. Byte sizes are
+   * The value a fix proposes against a limit: {@code 75%} is three quarters of it, a plain value is
+   * taken as it is unless it exceeds the limit, which is then proposed instead. Byte sizes are
    * written with the largest suffix that divides them (384M), time spans as systemd formats them.
    */
   static String fixValue(String spec, String as, long limit) {
     java.util.regex.Matcher m = PERCENT.matcher(spec);
     long v;
     if (m.matches()) {
-      v = java.math.BigInteger.valueOf(limit).multiply(java.math.BigInteger.valueOf(Integer.parseInt(m.group(1))))
-          .divide(java.math.BigInteger.valueOf(100)).longValueExact();
+      v =
+          java.math.BigInteger.valueOf(limit)
+              .multiply(java.math.BigInteger.valueOf(Integer.parseInt(m.group(1))))
+              .divide(java.math.BigInteger.valueOf(100))
+              .longValueExact();
     } else {
       long fixed = ValueOrderCheck.parse(as, spec).getAsLong();
       if (fixed <= limit) {

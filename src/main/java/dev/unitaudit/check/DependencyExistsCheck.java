@@ -1,6 +1,5 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
@@ -9,19 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code dependency-exists}: every unit named by the {@code keys} dependency settings (OnFailure=)
- * must exist in the audited tree, after expanding specifiers the way the manager does for this
- * unit ({@code alert@%n.service} on {@code app.service} names {@code alert@app.service.service}).
- * An instance exists when its own file or its template does. On a template, whose instance is not
+ * must exist in the audited tree, after expanding specifiers the way the manager does for this unit
+ * ({@code alert@%n.service} on {@code app.service} names {@code alert@app.service.service}). An
+ * instance exists when its own file or its template does. On a template, whose instance is not
  * known, {@code %i}/{@code %n} keep a literal {@code %i} as the instance and only the target's
  * template is looked up. One hit per missing name, at the assignment that named it.
  */
 public final class DependencyExistsCheck implements CheckKind<DependencyExistsCheck.Params> {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
   private static final Pattern WS = Pattern.compile("\\s+");
-
 
   /** Parameters: section (default: Unit), the dependency keys. */
   public record Params(String section, List<String> keys) {}
@@ -69,7 +68,8 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
    * A misspelt name corrected on its line, when a unit of the tree is a near match and the word
    * spells the missing unit's name out; null (the rule's fix: create the unit) otherwise.
    */
-  private static dev.unitaudit.result.Fix rename(CheckContext ctx, Setting s, String word, String file) {
+  private static dev.unitaudit.result.Fix rename(
+      CheckContext ctx, Setting s, String word, String file) {
     String near = Checks.nearestUnit(ctx, file);
     // a word without a type suffix is no unit name at all: nothing to correct on the line
     if (near == null || file.lastIndexOf('.') < 0 || near.lastIndexOf('.') < 0) {
@@ -82,8 +82,15 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
     String fixed = near.substring(0, near.lastIndexOf('.')) + word.substring(stem.length());
     List<String> words = new java.util.ArrayList<>(List.of(WS.split(s.value().trim())));
     words.replaceAll(w -> w.equals(word) ? fixed : w);
-    return LineFix.edit(s.origin(), s.origin().section(), List.of("# " + near + " is the unit of the tree with the"
-        + " nearest name: check that it is the one meant"), List.of(s.origin().key() + "=" + String.join(" ", words)));
+    return LineFix.edit(
+        s.origin(),
+        s.origin().section(),
+        List.of(
+            "# "
+                + near
+                + " is the unit of the tree with the"
+                + " nearest name: check that it is the one meant"),
+        List.of(s.origin().key() + "=" + String.join(" ", words)));
   }
 
   /** The unit file that makes {@code target} exist: its template for an instance, else itself. */
@@ -93,7 +100,9 @@ public final class DependencyExistsCheck implements CheckKind<DependencyExistsCh
     return at > 0 && dot > at ? target.substring(0, at) + "@" + target.substring(dot) : target;
   }
 
-  /** The unit or, for an instance (whose instance may contain '@' or a literal %i), its template. */
+  /**
+   * The unit or, for an instance (whose instance may contain '@' or a literal %i), its template.
+   */
   static boolean exists(CheckContext ctx, String target) {
     if (UnitName.parse(target) != null && ctx.lookup(target).isPresent()) {
       return true;

@@ -10,19 +10,32 @@ import java.util.Map;
 
 /**
  * {@code deprecated-key}: assignments systemd 252 applied (or accepted and ignored) although the
- * key is deprecated, removed or a compatibility spelling, from the directive catalog's
- * deprecation notes ({@code ${detail}}). {@code keys} limits the rule to those keys;
- * {@code except} leaves out keys that another rule reports with a more specific fix.
+ * key is deprecated, removed or a compatibility spelling, from the directive catalog's deprecation
+ * notes ({@code ${detail}}). {@code keys} limits the rule to those keys; {@code except} leaves out
+ * keys that another rule reports with a more specific fix.
  */
 public final class DeprecatedKeyCheck implements CheckKind<DeprecatedKeyCheck.Params> {
 
   // the catalog's notes for keys whose replacement takes the same value (a new name or section)
-  private static final java.util.regex.Pattern RENAMED = java.util.regex.Pattern.compile(
-      "legacy name of (\\w+)=.*|compat only: move to \\[(\\w+)\\] (\\w+)=.*|compat only: belongs in \\[(\\w+)\\] as (\\w+)=.*");
-  /** cgroup-v1 settings whose cgroup-v2 replacement reads the same value (not the weights: their scales differ). */
-  private static final Map<String, String> SAME_VALUE = Map.of("MemoryLimit", "MemoryMax",
-      "BlockIOAccounting", "IOAccounting", "BlockIOReadBandwidth", "IOReadBandwidthMax",
-      "BlockIOWriteBandwidth", "IOWriteBandwidthMax");
+  private static final java.util.regex.Pattern RENAMED =
+      java.util.regex.Pattern.compile(
+          "legacy name of (\\w+)=.*|compat only: move to \\[(\\w+)\\] (\\w+)=.*|compat only:"
+              + " belongs in \\[(\\w+)\\] as (\\w+)=.*");
+
+  /**
+   * cgroup-v1 settings whose cgroup-v2 replacement reads the same value (not the weights: their
+   * scales differ).
+   */
+  private static final Map<String, String> SAME_VALUE =
+      Map.of(
+          "MemoryLimit",
+          "MemoryMax",
+          "BlockIOAccounting",
+          "IOAccounting",
+          "BlockIOReadBandwidth",
+          "IOReadBandwidthMax",
+          "BlockIOWriteBandwidth",
+          "IOWriteBandwidthMax");
 
   /** Parameters: keys (only these; absent: every deprecated key), except. */
   public record Params(List<String> keys, List<String> except) {}
@@ -51,7 +64,9 @@ public final class DeprecatedKeyCheck implements CheckKind<DeprecatedKeyCheck.Pa
     List<Hit> hits = new ArrayList<>();
     for (Assignment a : u.assignments()) {
       String why = cat.deprecation(a.section(), a.key());
-      if (why == null || a.value().isEmpty() || (p.keys() != null && !p.keys().contains(a.key()))
+      if (why == null
+          || a.value().isEmpty()
+          || (p.keys() != null && !p.keys().contains(a.key()))
           || (p.except() != null && p.except().contains(a.key()))) {
         continue;
       }
@@ -69,14 +84,21 @@ public final class DeprecatedKeyCheck implements CheckKind<DeprecatedKeyCheck.Pa
   static dev.unitaudit.result.Fix fix(Assignment a, String why) {
     java.util.regex.Matcher m = RENAMED.matcher(why);
     if (m.matches()) {
-      String section = m.group(1) != null ? a.section() : m.group(2) != null ? m.group(2) : m.group(4);
+      String section =
+          m.group(1) != null ? a.section() : m.group(2) != null ? m.group(2) : m.group(4);
       String key = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(5);
       return LineFix.edit(a, section, List.of(key + "=" + a.value()));
     }
     if (SAME_VALUE.containsKey(a.key())) {
       return LineFix.edit(a, a.section(), List.of(SAME_VALUE.get(a.key()) + "=" + a.value()));
     }
-    return LineFix.manual(a.location() + ": " + a.key() + "= " + why
-        + "; write the replacement in its own terms (its values mean something else) or delete the line");
+    return LineFix.manual(
+        a.location()
+            + ": "
+            + a.key()
+            + "= "
+            + why
+            + "; write the replacement in its own terms (its values mean something else) or delete"
+            + " the line");
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * {@code diagnostic}: turns what loading the unit said (systemd's own warnings and errors, plus
  * ours) into findings, selected by category (unknown-key, invalid-value, refused…). The
- * diagnostic's message becomes {@code ${detail}}; the fix is computed from the line
- * ({@link DiagnosticFixes}).
+ * diagnostic's message becomes {@code ${detail}}; the fix is computed from the line ({@link
+ * DiagnosticFixes}).
  */
 public final class DiagnosticCheck implements CheckKind<DiagnosticCheck.Params> {
 

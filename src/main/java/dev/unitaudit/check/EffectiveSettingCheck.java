@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code effective-setting}: the value the manager actually applies must be one of
- * {@code allowed}. Unlike {@code one-of}, it applies the settings systemd implies after loading
- * (unit_patch_contexts(), src/core/unit.c, v252): {@code DynamicUser=yes} forces
- * {@code PrivateTmp=}, {@code RemoveIPC=}, {@code NoNewPrivileges=} and {@code RestrictSUIDSGID=}
- * on, {@code ProtectSystem=strict}, and turns {@code ProtectHome=no} into {@code read-only}, so a
+ * {@code effective-setting}: the value the manager actually applies must be one of {@code allowed}.
+ * Unlike {@code one-of}, it applies the settings systemd implies after loading
+ * (unit_patch_contexts(), src/core/unit.c, v252): {@code DynamicUser=yes} forces {@code
+ * PrivateTmp=}, {@code RemoveIPC=}, {@code NoNewPrivileges=} and {@code RestrictSUIDSGID=} on,
+ * {@code ProtectSystem=strict}, and turns {@code ProtectHome=no} into {@code read-only}, so a
  * DynamicUser service is not reported for them. Boolean spellings are normalised to yes/no; an
  * unset setting passes only through an implication.
  */
@@ -33,7 +33,8 @@ public final class EffectiveSettingCheck implements CheckKind<EffectiveSettingCh
   @Override
   public void validate(Params p) {
     if (p.key() == null || p.allowed() == null || p.allowed().isEmpty()) {
-      throw new IllegalArgumentException("effective-setting needs key and a non-empty allowed list");
+      throw new IllegalArgumentException(
+          "effective-setting needs key and a non-empty allowed list");
     }
   }
 

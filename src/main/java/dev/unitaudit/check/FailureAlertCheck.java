@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code failure-alert}: the services the selector picks ({@code roles}, {@code types}) name an
- * alert unit in {@code OnFailure=}. A failure handler itself is left alone (an alert about a
- * failed alert loops): a unit that another unit's OnFailure= names, or a template whose name
- * matches one of {@code handlerNames} ({@code *failure*@.service}). The fix names the tree's
- * handler: the one its units name most, else the first template matching handlerNames,
- * as {@code OnFailure=NAME@%n.service}; when the tree has none, it shows {@code newHandlerUnit}
- * to create as {@code newHandler} and the OnFailure= line that uses it.
+ * alert unit in {@code OnFailure=}. A failure handler itself is left alone (an alert about a failed
+ * alert loops): a unit that another unit's OnFailure= names, or a template whose name matches one
+ * of {@code handlerNames} ({@code *failure*@.service}). The fix names the tree's handler: the one
+ * its units name most, else the first template matching handlerNames, as {@code
+ * OnFailure=NAME@%n.service}; when the tree has none, it shows {@code newHandlerUnit} to create as
+ * {@code newHandler} and the OnFailure= line that uses it.
  */
 public final class FailureAlertCheck implements CheckKind<FailureAlertCheck.Params> {
 
@@ -27,7 +27,11 @@ public final class FailureAlertCheck implements CheckKind<FailureAlertCheck.Para
    * templates that are handlers by their name; newHandler and newHandlerUnit, the template to
    * create when the tree has no handler and its unit-file lines.
    */
-  public record Params(List<String> roles, List<String> types, List<String> handlerNames, String newHandler,
+  public record Params(
+      List<String> roles,
+      List<String> types,
+      List<String> handlerNames,
+      String newHandler,
       List<String> newHandlerUnit) {}
 
   @Override
@@ -44,9 +48,13 @@ public final class FailureAlertCheck implements CheckKind<FailureAlertCheck.Para
   public void validate(Params p) {
     ServiceRoles.validate(p.roles(), p.types());
     UnitName h = p.newHandler() == null ? null : UnitName.parse(p.newHandler());
-    if (h == null || !h.isTemplate() || p.newHandlerUnit() == null || p.newHandlerUnit().isEmpty()) {
-      throw new IllegalArgumentException("failure-alert needs newHandler (a template such as alert@.service) and"
-          + " newHandlerUnit (its lines)");
+    if (h == null
+        || !h.isTemplate()
+        || p.newHandlerUnit() == null
+        || p.newHandlerUnit().isEmpty()) {
+      throw new IllegalArgumentException(
+          "failure-alert needs newHandler (a template such as alert@.service) and"
+              + " newHandlerUnit (its lines)");
     }
     if (p.handlerNames() == null || p.handlerNames().isEmpty()) {
       throw new IllegalArgumentException("failure-alert needs a non-empty handlerNames list");
@@ -72,7 +80,8 @@ public final class FailureAlertCheck implements CheckKind<FailureAlertCheck.Para
   private static boolean isHandler(CheckContext ctx, Unit u, Params p) {
     UnitName n = u.name();
     String file = n.isInstance() ? n.template().name() : n.name();
-    return ctx.failureHandlers().contains(file) || (n.isInstance() && matches(file, p.handlerNames()));
+    return ctx.failureHandlers().contains(file)
+        || (n.isInstance() && matches(file, p.handlerNames()));
   }
 
   private static Fix fix(CheckContext ctx, Unit u, Params p) {
@@ -91,10 +100,15 @@ public final class FailureAlertCheck implements CheckKind<FailureAlertCheck.Para
       }
     }
     if (handler != null) {
-      return Fix.of(FixKind.DROPIN, List.of("# " + handler + " is " + why + ":", "[Unit]", "OnFailure=" + word(handler)));
+      return Fix.of(
+          FixKind.DROPIN,
+          List.of("# " + handler + " is " + why + ":", "[Unit]", "OnFailure=" + word(handler)));
     }
     List<String> lines = new ArrayList<>();
-    lines.add("# create " + p.newHandler() + " beside the unit files (the tree has no failure handler yet):");
+    lines.add(
+        "# create "
+            + p.newHandler()
+            + " beside the unit files (the tree has no failure handler yet):");
     lines.addAll(p.newHandlerUnit());
     lines.add("# and add to " + u.id() + " in a drop-in:");
     lines.add("[Unit]");

@@ -20,15 +20,16 @@ import java.util.Set;
  * {@code exec} (the executables of ExecStart=, ExecStartPre=, ExecStartPost=, ExecStop=,
  * ExecReload=). A file is reported when its mode has one of the {@code forbid} bits (octal), a
  * group bit counting only when {@code nonRootGroup} is set and the group is not root, or when
- * {@code nonRootOwner} is set and a non-root user owns it writable. Unit files are reported at
- * line 0 (the whole file); the others at the assignment that names them.
+ * {@code nonRootOwner} is set and a non-root user owns it writable. Unit files are reported at line
+ * 0 (the whole file); the others at the assignment that names them.
  */
 public final class FilePermissionsCheck implements CheckKind<FilePermissionsCheck.Params> {
 
   /** Parameters: files (unit | environment | exec), forbid (octal), nonRootGroup, nonRootOwner. */
   public record Params(String files, String forbid, Boolean nonRootGroup, Boolean nonRootOwner) {}
 
-  private static final List<String> EXEC_KEYS = List.of("ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop");
+  private static final List<String> EXEC_KEYS =
+      List.of("ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop");
 
   @Override
   public String name() {
@@ -43,7 +44,8 @@ public final class FilePermissionsCheck implements CheckKind<FilePermissionsChec
   @Override
   public void validate(Params p) {
     if (!List.of("unit", "environment", "exec").contains(String.valueOf(p.files()))) {
-      throw new IllegalArgumentException("file-permissions needs files \"unit\", \"environment\" or \"exec\"");
+      throw new IllegalArgumentException(
+          "file-permissions needs files \"unit\", \"environment\" or \"exec\"");
     }
     if (p.forbid() == null || ModeBitsCheck.octal(p.forbid()) <= 0) {
       throw new IllegalArgumentException("file-permissions needs forbid as octal bits (\"0002\")");
@@ -68,7 +70,8 @@ public final class FilePermissionsCheck implements CheckKind<FilePermissionsChec
       if (Boolean.TRUE.equals(p.nonRootGroup()) && facts.get().gid() == 0) {
         bad &= ~0070;
       }
-      boolean ownerWrites = Boolean.TRUE.equals(p.nonRootOwner()) && facts.get().uid() != 0 && (mode & 0200) != 0;
+      boolean ownerWrites =
+          Boolean.TRUE.equals(p.nonRootOwner()) && facts.get().uid() != 0 && (mode & 0200) != 0;
       if (bad == 0 && !ownerWrites) {
         continue;
       }
@@ -88,7 +91,8 @@ public final class FilePermissionsCheck implements CheckKind<FilePermissionsChec
    * can write (which also makes the group root's, so group write no longer counts), then chmod
    * without the remaining forbidden bits. Paths are the root's own ({@code /etc/…}).
    */
-  private static dev.unitaudit.result.Fix chmod(String path, int mode, int bad, boolean ownerWrites) {
+  private static dev.unitaudit.result.Fix chmod(
+      String path, int mode, int bad, boolean ownerWrites) {
     List<String> lines = new ArrayList<>();
     int left = bad;
     if (ownerWrites) {
@@ -135,7 +139,8 @@ public final class FilePermissionsCheck implements CheckKind<FilePermissionsChec
       default:
         for (String key : EXEC_KEYS) {
           for (Setting s : u.list(section, key)) {
-            for (ExecCommand c : dev.unitaudit.model.ExecLineParser.parse(s.value(), u.name()).commands()) {
+            for (ExecCommand c :
+                dev.unitaudit.model.ExecLineParser.parse(s.value(), u.name()).commands()) {
               add(out, c.path(), s.origin());
             }
           }

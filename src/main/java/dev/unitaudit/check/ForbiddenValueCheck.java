@@ -9,14 +9,15 @@ import java.util.Optional;
 /**
  * {@code forbidden-value}: for the units the selector picks ({@code roles}, {@code types}; see
  * {@link ServiceRoles}), the effective value of {@code key} must not be one of {@code forbidden}
- * (compared as time spans when both parse as one, so {@code 0s} matches {@code 0}, and as
- * booleans when both are boolean spellings). An unset key never matches: systemd's default is
- * not forbidden. The hit points at the assignment.
+ * (compared as time spans when both parse as one, so {@code 0s} matches {@code 0}, and as booleans
+ * when both are boolean spellings). An unset key never matches: systemd's default is not forbidden.
+ * The hit points at the assignment.
  */
 public final class ForbiddenValueCheck implements CheckKind<ForbiddenValueCheck.Params> {
 
   /** Parameters: section (default: type section), key, forbidden values, roles, types. */
-  public record Params(String section, String key, List<String> forbidden, List<String> roles, List<String> types) {}
+  public record Params(
+      String section, String key, List<String> forbidden, List<String> roles, List<String> types) {}
 
   @Override
   public String name() {
@@ -31,7 +32,8 @@ public final class ForbiddenValueCheck implements CheckKind<ForbiddenValueCheck.
   @Override
   public void validate(Params p) {
     if (p.key() == null || p.forbidden() == null || p.forbidden().isEmpty()) {
-      throw new IllegalArgumentException("forbidden-value needs key and a non-empty forbidden list");
+      throw new IllegalArgumentException(
+          "forbidden-value needs key and a non-empty forbidden list");
     }
     ServiceRoles.validate(p.roles(), p.types());
   }

@@ -11,9 +11,11 @@ import java.util.Map;
  * @param fix the fix computed for this hit, replacing the rule's {@code fix} lines; null when the
  *     rule's lines (with placeholders filled) are the fix
  * @param fixOmit keys whose lines the rule's fix leaves out: the unit already sets them as the rule
- *     wants (a unit missing one of two start-limit keys gets only that one, not a new value for the other)
+ *     wants (a unit missing one of two start-limit keys gets only that one, not a new value for the
+ *     other)
  */
-public record Hit(String file, int line, Map<String, String> values, Fix fix, List<String> fixOmit) {
+public record Hit(
+    String file, int line, Map<String, String> values, Fix fix, List<String> fixOmit) {
 
   public Hit(String file, int line, Map<String, String> values) {
     this(file, line, values, null, null);

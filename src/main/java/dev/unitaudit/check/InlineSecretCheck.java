@@ -14,28 +14,34 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code inline-secret}: credentials written into the unit. {@code Environment=} is read as
- * {@code VAR=value} words, {@code Exec*=} as argument tokens ({@code --password=x},
- * {@code --token x}, {@code password=x}). A value is reported when its name contains one of
- * {@code names} and it is a literal (not a path, a {@code $VAR} reference or a boolean), or when
- * it holds a {@code scheme://user:password@host} URL, a PEM private key, an AWS access key id, or,
- * with {@code minEntropyLength}, a long high-entropy token. The value never reaches a message:
- * {@code ${masked}} is {@code NAME=****}, {@code ${reason}} says what it looked like.
+ * {@code inline-secret}: credentials written into the unit. {@code Environment=} is read as {@code
+ * VAR=value} words, {@code Exec*=} as argument tokens ({@code --password=x}, {@code --token x},
+ * {@code password=x}). A value is reported when its name contains one of {@code names} and it is a
+ * literal (not a path, a {@code $VAR} reference or a boolean), or when it holds a {@code
+ * scheme://user:password@host} URL, a PEM private key, an AWS access key id, or, with {@code
+ * minEntropyLength}, a long high-entropy token. The value never reaches a message: {@code
+ * ${masked}} is {@code NAME=****}, {@code ${reason}} says what it looked like.
  */
 public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Params> {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
   private static final Pattern WS = Pattern.compile("\\s+");
 
+  /**
+   * Parameters: keys scanned, names (credential words), minEntropyLength, minEntropy (bits/char).
+   */
+  public record Params(
+      List<String> keys, List<String> names, Integer minEntropyLength, Double minEntropy) {}
 
-  /** Parameters: keys scanned, names (credential words), minEntropyLength, minEntropy (bits/char). */
-  public record Params(List<String> keys, List<String> names, Integer minEntropyLength, Double minEntropy) {}
-
-  private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:[^/\\s@]+@.*");
-  private static final Pattern PRIVATE_KEY = Pattern.compile(".*-----BEGIN [A-Z ]*PRIVATE KEY.*", Pattern.DOTALL);
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:[^/\\s@]+@.*");
+  private static final Pattern PRIVATE_KEY =
+      Pattern.compile(".*-----BEGIN [A-Z ]*PRIVATE KEY.*", Pattern.DOTALL);
   private static final Pattern AWS_KEY_ID = Pattern.compile(".*\\b(AKIA|ASIA)[0-9A-Z]{16}\\b.*");
   private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9+/=_.~-]+");
-  private static final List<String> NOT_SECRET_SUFFIXES = List.of("_FILE", "_PATH", "_DIR", "-FILE", "-PATH", "-DIR");
-  private static final List<String> NOT_SECRET_WORDS = List.of("yes", "no", "true", "false", "on", "off", "none", "1", "0");
+  private static final List<String> NOT_SECRET_SUFFIXES =
+      List.of("_FILE", "_PATH", "_DIR", "-FILE", "-PATH", "-DIR");
+  private static final List<String> NOT_SECRET_WORDS =
+      List.of("yes", "no", "true", "false", "on", "off", "none", "1", "0");
 
   @Override
   public String name() {
@@ -64,7 +70,8 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
         List<Hit> found = new ArrayList<>();
         List<String[]> secrets = new ArrayList<>();
         if (key.equals("Environment")) {
-          for (String word : Words.split(Specifiers.expand(s.value(), u.name()), true, false).words()) {
+          for (String word :
+              Words.split(Specifiers.expand(s.value(), u.name()), true, false).words()) {
             int eq = word.indexOf('=');
             if (eq > 0) {
               check(p, key, s, word.substring(0, eq), word.substring(eq + 1), true, found, secrets);
@@ -75,16 +82,20 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
             scanArgs(p, key, s, c.argv(), found, secrets);
           }
         }
-        // one fix per line, taking every credential found on it out: the fix text repeats the rest of the line
-        dev.unitaudit.result.Fix fix = key.equals("Environment") ? SecretMove.environment(u, s.origin(), secrets)
-            : SecretMove.command(u, s.origin(), secrets);
+        // one fix per line, taking every credential found on it out: the fix text repeats the rest
+        // of the line
+        dev.unitaudit.result.Fix fix =
+            key.equals("Environment")
+                ? SecretMove.environment(u, s.origin(), secrets)
+                : SecretMove.command(u, s.origin(), secrets);
         found.forEach(h -> hits.add(h.withFix(fix)));
       }
     }
     return hits;
   }
 
-  private void scanArgs(Params p, String key, Setting s, List<String> argv, List<Hit> hits, List<String[]> secrets) {
+  private void scanArgs(
+      Params p, String key, Setting s, List<String> argv, List<Hit> hits, List<String[]> secrets) {
     List<String> tokens = new ArrayList<>();
     for (int i = 1; i < argv.size(); i++) {
       for (String t : WS.split(argv.get(i))) {
@@ -98,7 +109,9 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
       int eq = t.indexOf('=');
       if (eq > 0) {
         check(p, key, s, t.substring(0, eq), t.substring(eq + 1), false, hits, secrets);
-      } else if (t.startsWith("-") && i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("-")
+      } else if (t.startsWith("-")
+          && i + 1 < tokens.size()
+          && !tokens.get(i + 1).startsWith("-")
           && credentialName(p, t)) {
         check(p, key, s, t, tokens.get(++i), false, hits, secrets);
       } else {
@@ -108,7 +121,14 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
   }
 
   /** Adds a hit for a credential, and its name and value to {@code secrets} (for the fix only). */
-  private void check(Params p, String key, Setting s, String name, String value, boolean env, List<Hit> hits,
+  private void check(
+      Params p,
+      String key,
+      Setting s,
+      String name,
+      String value,
+      boolean env,
+      List<Hit> hits,
       List<String[]> secrets) {
     String reason = null;
     if (value.isEmpty()) {
@@ -122,8 +142,10 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
       reason = "an AWS access key id";
     } else if (!"argument".equals(name) && credentialName(p, name) && literal(value)) {
       reason = "a literal value in a credential-named " + (env ? "variable" : "option");
-    } else if (env && p.minEntropyLength() != null && highEntropy(value, p.minEntropyLength(),
-        p.minEntropy() == null ? 4.0 : p.minEntropy())) {
+    } else if (env
+        && p.minEntropyLength() != null
+        && highEntropy(
+            value, p.minEntropyLength(), p.minEntropy() == null ? 4.0 : p.minEntropy())) {
       reason = "a high-entropy value that looks like a generated secret";
     }
     if (reason == null) {
@@ -150,14 +172,19 @@ public final class InlineSecretCheck implements CheckKind<InlineSecretCheck.Para
 
   /** Not a path, a variable reference, a credential-directory specifier or a switch word. */
   private static boolean literal(String value) {
-    return !value.startsWith("/") && !value.startsWith("$") && !value.startsWith("%d")
+    return !value.startsWith("/")
+        && !value.startsWith("$")
+        && !value.startsWith("%d")
         && !NOT_SECRET_WORDS.contains(value.toLowerCase(Locale.ROOT));
   }
 
   /** Shannon entropy in bits per character, over a token of generated-looking characters. */
   static boolean highEntropy(String value, int minLength, double minBits) {
-    if (value.length() < minLength || !TOKEN_CHARS.matcher(value).matches() || value.startsWith("/")
-        || !value.chars().anyMatch(Character::isDigit) || !value.chars().anyMatch(Character::isLetter)) {
+    if (value.length() < minLength
+        || !TOKEN_CHARS.matcher(value).matches()
+        || value.startsWith("/")
+        || !value.chars().anyMatch(Character::isDigit)
+        || !value.chars().anyMatch(Character::isLetter)) {
       return false;
     }
     Map<Integer, Integer> counts = new HashMap<>();

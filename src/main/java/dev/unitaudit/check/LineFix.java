@@ -16,7 +16,9 @@ final class LineFix {
 
   private LineFix() {}
 
-  /** {@code at} rewritten as {@code lines} under {@code section} (moved there when it is another). */
+  /**
+   * {@code at} rewritten as {@code lines} under {@code section} (moved there when it is another).
+   */
   static Fix edit(Assignment at, String section, List<String> lines) {
     return edit(at, section, List.of(), lines);
   }
@@ -24,8 +26,10 @@ final class LineFix {
   /** As {@link #edit(Assignment, String, List)}, with comment lines put before the header line. */
   static Fix edit(Assignment at, String section, List<String> comments, List<String> lines) {
     List<String> out = new ArrayList<>();
-    out.add(section.equals(at.section()) ? "# replace " + at.location() + " with:"
-        : "# move " + at.location() + " to the [" + section + "] section, as:");
+    out.add(
+        section.equals(at.section())
+            ? "# replace " + at.location() + " with:"
+            : "# move " + at.location() + " to the [" + section + "] section, as:");
     out.addAll(comments);
     out.add("[" + section + "]");
     out.addAll(lines);
@@ -34,7 +38,9 @@ final class LineFix {
 
   /** A section header line replaced by another header. */
   static Fix header(String file, int line, String section, String why) {
-    return Fix.of(FixKind.EDIT, List.of("# replace " + file + ":" + line + " with " + why + ":", "[" + section + "]"));
+    return Fix.of(
+        FixKind.EDIT,
+        List.of("# replace " + file + ":" + line + " with " + why + ":", "[" + section + "]"));
   }
 
   /** What to do, as comment lines: nothing here can be computed. */

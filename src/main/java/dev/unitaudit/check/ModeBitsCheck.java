@@ -1,12 +1,12 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code mode-bits}: an access-mode setting written in the unit (DirectoryMode=, SocketMode=) must
@@ -18,7 +18,6 @@ import java.util.Optional;
 public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
   // compiled once: parsed for every unit a mode rule applies to
   private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
-
 
   /** Parameters: section (default: type section), keys, forbid (octal), when (boolean key). */
   public record Params(String section, List<String> keys, String forbid, String when) {}
@@ -36,7 +35,8 @@ public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
   @Override
   public void validate(Params p) {
     if (p.keys() == null || p.keys().isEmpty() || p.forbid() == null || octal(p.forbid()) <= 0) {
-      throw new IllegalArgumentException("mode-bits needs a non-empty keys list and forbid as octal bits (\"0002\")");
+      throw new IllegalArgumentException(
+          "mode-bits needs a non-empty keys list and forbid as octal bits (\"0002\")");
     }
   }
 
@@ -55,7 +55,9 @@ public final class ModeBitsCheck implements CheckKind<ModeBitsCheck.Params> {
       if (mode >= 0 && (mode & forbid) != 0) {
         Map<String, String> v = Checks.values(key, s);
         v.put("mode", String.format("%04o", mode));
-        v.put("allowedMode", String.format("%04o", mode & ~forbid)); // the same mode without the forbidden bits
+        v.put(
+            "allowedMode",
+            String.format("%04o", mode & ~forbid)); // the same mode without the forbidden bits
         hits.add(Hit.at(s.get().origin(), v));
       }
     }

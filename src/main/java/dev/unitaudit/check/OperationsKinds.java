@@ -3,8 +3,8 @@ package dev.unitaudit.check;
 import java.util.List;
 
 /**
- * Check kinds for the diagnostics, timer/path/socket, resource, secrets and file families
- * (UA0xxx, UA5xxx–UA7xxx).
+ * Check kinds for the diagnostics, timer/path/socket, resource, secrets and file families (UA0xxx,
+ * UA5xxx–UA7xxx).
  */
 final class OperationsKinds {
 

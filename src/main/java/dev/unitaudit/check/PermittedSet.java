@@ -1,6 +1,5 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.Values;
@@ -10,42 +9,47 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The value of a restriction list as the manager ends up with it: either an allow list
- * ("only these") or a deny list ("everything except these"), tokens kept opaque (no syscall
- * resolution). Replays the assignments in effect (after the last reset) the way systemd 252's
- * parsers do (../shared/facts/unit-semantics.md §4.1, analyze-security.md §4):
+ * The value of a restriction list as the manager ends up with it: either an allow list ("only
+ * these") or a deny list ("everything except these"), tokens kept opaque (no syscall resolution).
+ * Replays the assignments in effect (after the last reset) the way systemd 252's parsers do
+ * (../shared/facts/unit-semantics.md §4.1, analyze-security.md §4):
  *
  * <ul>
- *   <li>CapabilityBoundingSet= starts as "all"; an empty list or a set still at that initial
- *       value is replaced ({@code ~} = all except), after that a plain list is ORed in and a
- *       {@code ~} list removed; PrivateDevices=, ProtectKernelModules=, ProtectKernelLogs= and
- *       ProtectClock= then drop their capabilities;
+ *   <li>CapabilityBoundingSet= starts as "all"; an empty list or a set still at that initial value
+ *       is replaced ({@code ~} = all except), after that a plain list is ORed in and a {@code ~}
+ *       list removed; PrivateDevices=, ProtectKernelModules=, ProtectKernelLogs= and ProtectClock=
+ *       then drop their capabilities;
  *   <li>SystemCallFilter= and RestrictAddressFamilies= start unset (all permitted); the first
- *       assignment sets the polarity, later plain words permit and {@code ~} words deny;
- *       {@code none} (families) is an empty allow list; {@code :errno} suffixes are ignored;
- *   <li>RestrictNamespaces= is the same, except that a boolean replaces everything
- *       ({@code yes} = none permitted).
+ *       assignment sets the polarity, later plain words permit and {@code ~} words deny; {@code
+ *       none} (families) is an empty allow list; {@code :errno} suffixes are ignored;
+ *   <li>RestrictNamespaces= is the same, except that a boolean replaces everything ({@code yes} =
+ *       none permitted).
  * </ul>
  */
 final class PermittedSet {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
   private static final Pattern WS = Pattern.compile("\\s+");
 
-
   static final List<String> KEYS =
-      List.of("CapabilityBoundingSet", "SystemCallFilter", "RestrictAddressFamilies", "RestrictNamespaces");
+      List.of(
+          "CapabilityBoundingSet",
+          "SystemCallFilter",
+          "RestrictAddressFamilies",
+          "RestrictNamespaces");
 
   /** Syscall groups that contain other groups (src/shared/seccomp-util.c, v252). */
-  private static final Map<String, Set<String>> GROUPS = Map.of(
-      "@privileged", Set.of("@chown", "@clock", "@module", "@raw-io", "@reboot", "@swap"));
+  private static final Map<String, Set<String>> GROUPS =
+      Map.of("@privileged", Set.of("@chown", "@clock", "@module", "@raw-io", "@reboot", "@swap"));
 
-  private static final Map<String, List<String>> IMPLIED_CAPABILITY_DROPS = Map.of(
-      "PrivateDevices", List.of("CAP_MKNOD", "CAP_SYS_RAWIO"),
-      "ProtectKernelModules", List.of("CAP_SYS_MODULE"),
-      "ProtectKernelLogs", List.of("CAP_SYSLOG"),
-      "ProtectClock", List.of("CAP_SYS_TIME", "CAP_WAKE_ALARM"));
+  private static final Map<String, List<String>> IMPLIED_CAPABILITY_DROPS =
+      Map.of(
+          "PrivateDevices", List.of("CAP_MKNOD", "CAP_SYS_RAWIO"),
+          "ProtectKernelModules", List.of("CAP_SYS_MODULE"),
+          "ProtectKernelLogs", List.of("CAP_SYSLOG"),
+          "ProtectClock", List.of("CAP_SYS_TIME", "CAP_WAKE_ALARM"));
 
   private boolean unset = true;
   private boolean allowList;
@@ -78,11 +82,12 @@ final class PermittedSet {
       }
     }
     if (caps) {
-      IMPLIED_CAPABILITY_DROPS.forEach((k, drops) -> {
-        if (u.bool(u.type().typeSection(), k).orElse(false)) {
-          s.deny(drops);
-        }
-      });
+      IMPLIED_CAPABILITY_DROPS.forEach(
+          (k, drops) -> {
+            if (u.bool(u.type().typeSection(), k).orElse(false)) {
+              s.deny(drops);
+            }
+          });
     }
     return s;
   }
@@ -126,8 +131,9 @@ final class PermittedSet {
     if (unset) {
       return true;
     }
-    boolean listed = tokens.contains(token)
-        || tokens.stream().anyMatch(t -> GROUPS.getOrDefault(t, Set.of()).contains(token));
+    boolean listed =
+        tokens.contains(token)
+            || tokens.stream().anyMatch(t -> GROUPS.getOrDefault(t, Set.of()).contains(token));
     return allowList == listed;
   }
 

@@ -34,10 +34,13 @@ public final class PermittedSetCheck implements CheckKind<PermittedSetCheck.Para
   @Override
   public void validate(Params p) {
     if (p.key() == null || !PermittedSet.KEYS.contains(p.key())) {
-      throw new IllegalArgumentException("permitted-set needs key, one of " + String.join(", ", PermittedSet.KEYS));
+      throw new IllegalArgumentException(
+          "permitted-set needs key, one of " + String.join(", ", PermittedSet.KEYS));
     }
-    if ((p.forbid() == null || p.forbid().isEmpty()) && (p.permitOnly() == null || p.permitOnly().isEmpty())) {
-      throw new IllegalArgumentException("permitted-set needs a non-empty forbid or permitOnly list");
+    if ((p.forbid() == null || p.forbid().isEmpty())
+        && (p.permitOnly() == null || p.permitOnly().isEmpty())) {
+      throw new IllegalArgumentException(
+          "permitted-set needs a non-empty forbid or permitOnly list");
     }
   }
 
@@ -58,16 +61,25 @@ public final class PermittedSetCheck implements CheckKind<PermittedSetCheck.Para
       if (allowed.isEmpty()) {
         offending.add("anything other than " + String.join(" ", p.permitOnly()));
       } else {
-        allowed.get().stream().filter(t -> !p.permitOnly().contains(t)).sorted().forEach(offending::add);
+        allowed.get().stream()
+            .filter(t -> !p.permitOnly().contains(t))
+            .sorted()
+            .forEach(offending::add);
       }
     }
     if (offending.isEmpty()) {
       return Checks.none();
     }
-    Optional<Setting> last = settings.isEmpty() ? Optional.empty() : Optional.of(settings.get(settings.size() - 1));
+    Optional<Setting> last =
+        settings.isEmpty() ? Optional.empty() : Optional.of(settings.get(settings.size() - 1));
     Map<String, String> v = Checks.values(p.key(), last);
-    v.put("actual", settings.isEmpty() ? "unset"
-        : settings.stream().map(x -> x.value().isEmpty() ? "(empty)" : x.value()).collect(Collectors.joining(", ")));
+    v.put(
+        "actual",
+        settings.isEmpty()
+            ? "unset"
+            : settings.stream()
+                .map(x -> x.value().isEmpty() ? "(empty)" : x.value())
+                .collect(Collectors.joining(", ")));
     v.put("permitted", String.join(" ", offending));
     return List.of(Checks.hitAt(u, section, last, v));
   }

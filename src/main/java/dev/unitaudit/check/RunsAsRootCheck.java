@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code runs-as-root}: a service the selector picks ({@code roles}, {@code types}, see
- * {@link ServiceRoles}) must run as an unprivileged user: {@code DynamicUser=yes}, or a
- * {@code User=} that is not root. No User=, an empty one, {@code root} or {@code 0} means root.
- * The hit points at User=, else at the [Service] header.
+ * {@code runs-as-root}: a service the selector picks ({@code roles}, {@code types}, see {@link
+ * ServiceRoles}) must run as an unprivileged user: {@code DynamicUser=yes}, or a {@code User=} that
+ * is not root. No User=, an empty one, {@code root} or {@code 0} means root. The hit points at
+ * User=, else at the [Service] header.
  */
 public final class RunsAsRootCheck implements CheckKind<RunsAsRootCheck.Params> {
 
@@ -37,7 +37,9 @@ public final class RunsAsRootCheck implements CheckKind<RunsAsRootCheck.Params> 
   public List<Hit> evaluate(CheckContext ctx, Params p) {
     Unit u = ctx.unit();
     Optional<String> role = ServiceRoles.select(ctx, p.roles(), p.types());
-    if (u.type() != UnitType.SERVICE || role.isEmpty() || u.bool("Service", "DynamicUser").orElse(false)) {
+    if (u.type() != UnitType.SERVICE
+        || role.isEmpty()
+        || u.bool("Service", "DynamicUser").orElse(false)) {
       return Checks.none();
     }
     Optional<Setting> user = u.scalar("Service", "User");

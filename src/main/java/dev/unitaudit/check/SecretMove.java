@@ -14,8 +14,8 @@ import java.util.Map;
  * The fix for credentials written into a unit (FixKind.MOVE_SECRET): the line rewritten without
  * them, plus {@code EnvironmentFile=} naming a root-only file under {@code /etc/credstore/} (the
  * directory systemd's LoadCredential= searches) that the person moves them to. The fix text is
- * printed in reports, so it never holds a credential: the line's words are kept as written
- * except the credentials, and when they cannot be cut out exactly the fix only says what to do.
+ * printed in reports, so it never holds a credential: the line's words are kept as written except
+ * the credentials, and when they cannot be cut out exactly the fix only says what to do.
  */
 final class SecretMove {
 
@@ -38,7 +38,8 @@ final class SecretMove {
         continue;
       }
       if (w.indexOf('%') >= 0 && names.stream().anyMatch(w::contains)) {
-        return manual(u, at, names); // a name built from specifiers: cannot tell the words apart here
+        return manual(
+            u, at, names); // a name built from specifiers: cannot tell the words apart here
       }
       kept.add(w);
     }
@@ -51,7 +52,10 @@ final class SecretMove {
     return fix(u, at, names, "", lines);
   }
 
-  /** The command line with each credential replaced by ${NAME}, which systemd fills in from the file. */
+  /**
+   * The command line with each credential replaced by ${NAME}, which systemd fills in from the
+   * file.
+   */
   static Fix command(Unit u, Assignment at, List<String[]> secrets) {
     String line = at.value();
     Map<String, String> vars = new LinkedHashMap<>();
@@ -59,34 +63,65 @@ final class SecretMove {
       String var = var(s[0], vars.size());
       String value = s[1];
       // the value as a whole word or after "=" (--password=x), never inside another word
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\\s=])" + java.util.regex.Pattern.quote(value)
-          + "(?=$|\\s)").matcher(line);
-      if (value.isEmpty() || !m.find() || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0 || value.indexOf('\\') >= 0) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "(?<=^|[\\s=])" + java.util.regex.Pattern.quote(value) + "(?=$|\\s)")
+              .matcher(line);
+      if (value.isEmpty()
+          || !m.find()
+          || value.indexOf('"') >= 0
+          || value.indexOf('\'') >= 0
+          || value.indexOf('\\') >= 0) {
         return manual(u, at, List.of(var));
       }
       line = m.replaceAll(java.util.regex.Matcher.quoteReplacement("${" + var + "}"));
       vars.put(var, value);
     }
-    List<String> lines = List.of("[" + at.section() + "]", "EnvironmentFile=" + file(u), at.key() + "=" + line);
+    List<String> lines =
+        List.of("[" + at.section() + "]", "EnvironmentFile=" + file(u), at.key() + "=" + line);
     List<String> refs = new ArrayList<>();
     vars.keySet().forEach(v -> refs.add("${" + v + "}"));
-    return fix(u, at, new ArrayList<>(vars.keySet()), "; systemd puts " + String.join(" ", refs) + " back into the"
-        + " command when it starts it (a program that reads the secret from a file keeps it out of ps too)", lines);
+    return fix(
+        u,
+        at,
+        new ArrayList<>(vars.keySet()),
+        "; systemd puts "
+            + String.join(" ", refs)
+            + " back into the command when it starts it (a program that reads the secret from a"
+            + " file keeps it out of ps too)",
+        lines);
   }
 
-  private static Fix fix(Unit u, Assignment at, List<String> names, String note, List<String> lines) {
+  private static Fix fix(
+      Unit u, Assignment at, List<String> names, String note, List<String> lines) {
     List<String> out = new ArrayList<>();
-    out.add("# move " + String.join(", ", names) + " out of the unit: write " + assignments(names) + " to " + file(u)
-        + " (owned by root, chmod 0600)" + note + ",");
+    out.add(
+        "# move "
+            + String.join(", ", names)
+            + " out of the unit: write "
+            + assignments(names)
+            + " to "
+            + file(u)
+            + " (owned by root, chmod 0600)"
+            + note
+            + ",");
     out.add("# then replace " + at.location() + " with:");
     out.addAll(lines);
     return Fix.of(FixKind.MOVE_SECRET, out);
   }
 
   private static Fix manual(Unit u, Assignment at, List<String> names) {
-    return Fix.of(FixKind.MANUAL, List.of("# " + at.location() + ": move " + String.join(", ", names)
-        + " out of the unit into " + file(u) + " (owned by root, chmod 0600), loaded with EnvironmentFile=,"
-        + " and take the value out of the line"));
+    return Fix.of(
+        FixKind.MANUAL,
+        List.of(
+            "# "
+                + at.location()
+                + ": move "
+                + String.join(", ", names)
+                + " out of the unit into "
+                + file(u)
+                + " (owned by root, chmod 0600), loaded with EnvironmentFile=,"
+                + " and take the value out of the line"));
   }
 
   private static String assignments(List<String> names) {
@@ -97,14 +132,17 @@ final class SecretMove {
 
   /** An environment variable name for a credential option: --db-password → DB_PASSWORD. */
   static String var(String option, int taken) {
-    String n = option.replaceFirst("^-+", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+    String n =
+        option.replaceFirst("^-+", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
     if (n.isEmpty() || n.equals("ARGUMENT") || Character.isDigit(n.charAt(0))) {
       n = "SECRET";
     }
     return taken == 0 ? n : n + "_" + (taken + 1);
   }
 
-  /** The words of a value as written: split at whitespace outside quotes, quotes and escapes kept. */
+  /**
+   * The words of a value as written: split at whitespace outside quotes, quotes and escapes kept.
+   */
   static List<String> rawWords(String value) {
     List<String> out = new ArrayList<>();
     StringBuilder w = new StringBuilder();

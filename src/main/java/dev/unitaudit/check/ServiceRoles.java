@@ -16,19 +16,21 @@ import java.util.Set;
  *       same-named service);
  *   <li>{@code job}: triggered, or {@code Type=oneshot};
  *   <li>{@code restarting}: {@code Restart=} other than {@code no};
- *   <li>{@code daemon}: {@code Type=} simple, exec, notify, forking or dbus, and enabled
- *       ({@code WantedBy=}/{@code RequiredBy=}) or restarting;
+ *   <li>{@code daemon}: {@code Type=} simple, exec, notify, forking or dbus, and enabled ({@code
+ *       WantedBy=}/{@code RequiredBy=}) or restarting;
  *   <li>{@code worker}: a daemon from a template ({@code foo@.service}, {@code foo@bar.service}).
  * </ul>
  *
- * <p>A rule's selector is {@code roles} (any of them) and {@code types} (any of them); an empty
- * or absent list selects every unit.
+ * <p>A rule's selector is {@code roles} (any of them) and {@code types} (any of them); an empty or
+ * absent list selects every unit.
  */
 final class ServiceRoles {
 
   static final List<String> ROLES = List.of("job", "daemon", "worker", "triggered", "restarting");
-  static final Set<String> TYPES = Set.of("simple", "exec", "forking", "oneshot", "dbus", "notify", "idle");
-  private static final Set<String> DAEMON_TYPES = Set.of("simple", "exec", "notify", "forking", "dbus");
+  static final Set<String> TYPES =
+      Set.of("simple", "exec", "forking", "oneshot", "dbus", "notify", "idle");
+  private static final Set<String> DAEMON_TYPES =
+      Set.of("simple", "exec", "notify", "forking", "dbus");
 
   private ServiceRoles() {}
 
@@ -36,7 +38,8 @@ final class ServiceRoles {
   static void validate(List<String> roles, List<String> types) {
     for (String r : roles == null ? List.<String>of() : roles) {
       if (!ROLES.contains(r)) {
-        throw new IllegalArgumentException("unknown role \"" + r + "\" (known: " + String.join(", ", ROLES) + ")");
+        throw new IllegalArgumentException(
+            "unknown role \"" + r + "\" (known: " + String.join(", ", ROLES) + ")");
       }
     }
     for (String t : types == null ? List.<String>of() : types) {
@@ -47,11 +50,12 @@ final class ServiceRoles {
   }
 
   /**
-   * The first of {@code roles} the unit has ("" when roles is empty and the unit is selected),
-   * or empty when the selector does not select the unit.
+   * The first of {@code roles} the unit has ("" when roles is empty and the unit is selected), or
+   * empty when the selector does not select the unit.
    */
   static Optional<String> select(CheckContext ctx, List<String> roles, List<String> types) {
-    if (types != null && !types.isEmpty()
+    if (types != null
+        && !types.isEmpty()
         && (ctx.unit().type() != UnitType.SERVICE || !types.contains(type(ctx.unit())))) {
       return Optional.empty();
     }
@@ -68,7 +72,8 @@ final class ServiceRoles {
     }
     switch (role) {
       case "triggered":
-        return ctx.triggeredBy().stream().anyMatch(t -> t.type() == UnitType.TIMER || t.type() == UnitType.PATH);
+        return ctx.triggeredBy().stream()
+            .anyMatch(t -> t.type() == UnitType.TIMER || t.type() == UnitType.PATH);
       case "job":
         return has(ctx, "triggered") || "oneshot".equals(type(u));
       case "restarting":
@@ -82,7 +87,9 @@ final class ServiceRoles {
     }
   }
 
-  /** service_add_extras(): no Type= means dbus with BusName=, simple with ExecStart=, else oneshot. */
+  /**
+   * service_add_extras(): no Type= means dbus with BusName=, simple with ExecStart=, else oneshot.
+   */
   static String type(Unit u) {
     Optional<String> t = u.string("Service", "Type");
     if (t.isPresent()) {

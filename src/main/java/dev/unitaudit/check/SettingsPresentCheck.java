@@ -13,19 +13,25 @@ import java.util.Optional;
  * {@link ServiceRoles}), each of {@code keys} must be set to a value that does not switch the
  * feature off. A value listed in {@code off} ({@code 0}, {@code infinity}; compared as time spans,
  * so {@code 0s} is {@code 0}) or an empty value counts as unset. One hit per unit, naming every
- * such key in {@code ${settings}} ({@code StartLimitIntervalSec= is unset and StartLimitBurst= is 0});
- * {@code ${key}} and {@code ${actual}} are the first of them, where the hit points (its assignment
- * when it is set but off, else the section header). The fix keeps the rule's lines for those keys.
+ * such key in {@code ${settings}} ({@code StartLimitIntervalSec= is unset and StartLimitBurst= is
+ * 0}); {@code ${key}} and {@code ${actual}} are the first of them, where the hit points (its
+ * assignment when it is set but off, else the section header). The fix keeps the rule's lines for
+ * those keys.
  */
 public final class SettingsPresentCheck implements CheckKind<SettingsPresentCheck.Params> {
 
   /**
-   * Parameters: section (default: type section), keys, off values, roles and types selecting
-   * the units (absent: every unit of the rule's unitTypes), and fixValue: a time span the fix
-   * proposes ({@code ${fixValue}}), lowered to the shortest interval of the timers that start the
-   * unit, so that the limit it sets never lets a run outlast the next elapse (UA4009).
+   * Parameters: section (default: type section), keys, off values, roles and types selecting the
+   * units (absent: every unit of the rule's unitTypes), and fixValue: a time span the fix proposes
+   * ({@code ${fixValue}}), lowered to the shortest interval of the timers that start the unit, so
+   * that the limit it sets never lets a run outlast the next elapse (UA4009).
    */
-  public record Params(String section, List<String> keys, List<String> off, List<String> roles, List<String> types,
+  public record Params(
+      String section,
+      List<String> keys,
+      List<String> off,
+      List<String> roles,
+      List<String> types,
       String fixValue) {}
 
   @Override
@@ -45,7 +51,8 @@ public final class SettingsPresentCheck implements CheckKind<SettingsPresentChec
     }
     ServiceRoles.validate(p.roles(), p.types());
     if (p.fixValue() != null && dev.unitaudit.model.Values.parseTimeSpan(p.fixValue()).isEmpty()) {
-      throw new IllegalArgumentException("settings-present: fixValue \"" + p.fixValue() + "\" is not a time span");
+      throw new IllegalArgumentException(
+          "settings-present: fixValue \"" + p.fixValue() + "\" is not a time span");
     }
   }
 
@@ -74,9 +81,12 @@ public final class SettingsPresentCheck implements CheckKind<SettingsPresentChec
     Hit first = null;
     for (String key : p.keys()) {
       List<Setting> all = u.list(section, key);
-      Optional<Setting> last = all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-      boolean on = last.isPresent() && !last.get().value().isBlank()
-          && !ServiceRoles.matchesAny(last.get().value(), p.off());
+      Optional<Setting> last =
+          all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+      boolean on =
+          last.isPresent()
+              && !last.get().value().isBlank()
+              && !ServiceRoles.matchesAny(last.get().value(), p.off());
       if (on) {
         satisfied.add(key);
       } else {

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * {@code suppression}: problems with the unit's {@code # unitaudit: ignore=…} comments, so that a
  * suppression that does nothing is never silent. {@code problem} is {@code invalid} (bad syntax, no
- * reason), {@code expired} (its {@code until} date has passed: the findings count again) or
- * {@code unknown-rule} (it names a rule id the catalog does not have).
+ * reason), {@code expired} (its {@code until} date has passed: the findings count again) or {@code
+ * unknown-rule} (it names a rule id the catalog does not have).
  */
 public final class SuppressionCheck implements CheckKind<SuppressionCheck.Params> {
 
@@ -33,7 +33,8 @@ public final class SuppressionCheck implements CheckKind<SuppressionCheck.Params
   @Override
   public void validate(Params p) {
     if (p.problem() == null || !PROBLEMS.contains(p.problem())) {
-      throw new IllegalArgumentException("suppression needs problem: invalid, expired or unknown-rule");
+      throw new IllegalArgumentException(
+          "suppression needs problem: invalid, expired or unknown-rule");
     }
   }
 
@@ -50,7 +51,8 @@ public final class SuppressionCheck implements CheckKind<SuppressionCheck.Params
         }
         case "expired" -> {
           if (s.problem() == null && s.expiredOn(ctx.today())) {
-            hits.add(Hit.at(d, Map.of("ids", String.join(",", s.ids()), "until", s.until().toString())));
+            hits.add(
+                Hit.at(d, Map.of("ids", String.join(",", s.ids()), "until", s.until().toString())));
           }
         }
         default -> {

@@ -1,6 +1,5 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.ExecCommand;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
@@ -10,19 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * {@code timer-overlap}: a service started by a timer whose time limit (TimeoutStartSec= for
  * Type=oneshot, RuntimeMaxSec= otherwise) is longer than the timer's shortest interval
  * (OnCalendar=, see {@link CalendarPeriod}; OnUnitActiveSec=) must take a lock in ExecStart=: one
- * of {@code lockCommands} as the command, or as a word of an argument ({@code sh -c "flock …"}).
- * A job with no finite limit is left to the rules that ask for one. One hit per timer, at the
- * first ExecStart= in effect.
+ * of {@code lockCommands} as the command, or as a word of an argument ({@code sh -c "flock …"}). A
+ * job with no finite limit is left to the rules that ask for one. One hit per timer, at the first
+ * ExecStart= in effect.
  */
 public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Params> {
   // compiled once: these run for every unit (a regex in String.split/matches compiles each call)
   private static final Pattern WS = Pattern.compile("\\s+");
-
 
   /** Parameters: the commands that count as taking a lock (flock). */
   public record Params(List<String> lockCommands) {}
@@ -68,7 +67,8 @@ public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Para
         v.put("limit", Values.formatTimeSpan(limit));
         v.put("timer", timer.id());
         v.put("interval", Values.formatTimeSpan(interval.getAsLong()));
-        hits.add(Hit.at(execStart.get(0).origin(), v).withFix(fix(execStart, p.lockCommands().get(0))));
+        hits.add(
+            Hit.at(execStart.get(0).origin(), v).withFix(fix(execStart, p.lockCommands().get(0))));
       }
     }
     return hits;
@@ -85,12 +85,24 @@ public final class TimerOverlapCheck implements CheckKind<TimerOverlapCheck.Para
     Setting s = execStart.get(0);
     java.util.regex.Matcher m = PREFIXES.matcher(s.value().strip());
     if (execStart.size() > 1 || !m.matches() || m.group(1).contains("@") || m.group(2).isEmpty()) {
-      return LineFix.manual(s.origin().location() + ": run the whole job under one lock, e.g. ExecStart=/usr/bin/"
-          + lock + " -n /run/lock/%N.lock followed by a script that runs its commands, or bring the time limit"
-          + " below the timer's interval");
+      return LineFix.manual(
+          s.origin().location()
+              + ": run the whole job under one lock, e.g. ExecStart=/usr/bin/"
+              + lock
+              + " -n /run/lock/%N.lock followed by a script that runs its commands, or bring the"
+              + " time limit below the timer's interval");
     }
-    return dev.unitaudit.result.Fix.of(dev.unitaudit.result.FixKind.DROPIN, List.of("[Service]", "ExecStart=",
-        "ExecStart=" + m.group(1) + "/usr/bin/" + lock + " -n /run/lock/%N.lock " + m.group(2)));
+    return dev.unitaudit.result.Fix.of(
+        dev.unitaudit.result.FixKind.DROPIN,
+        List.of(
+            "[Service]",
+            "ExecStart=",
+            "ExecStart="
+                + m.group(1)
+                + "/usr/bin/"
+                + lock
+                + " -n /run/lock/%N.lock "
+                + m.group(2)));
   }
 
   /** The shortest period of a timer's repeating triggers (OnCalendar=, OnUnitActiveSec=). */

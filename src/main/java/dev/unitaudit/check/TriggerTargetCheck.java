@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * {@code trigger-target}: the unit a timer, path or socket starts must exist in the audited tree:
- * its {@code Unit=} ({@code Service=} for sockets), else the same-named service, or the
- * {@code foo@.service} template for an {@code Accept=yes} socket. Without it systemd refuses to
- * start the trigger ("Refusing to start, unit … to trigger not loaded") and the job never runs.
- * The hit points at {@code Unit=}/{@code Service=}, else at the type section header.
+ * its {@code Unit=} ({@code Service=} for sockets), else the same-named service, or the {@code
+ * foo@.service} template for an {@code Accept=yes} socket. Without it systemd refuses to start the
+ * trigger ("Refusing to start, unit … to trigger not loaded") and the job never runs. The hit
+ * points at {@code Unit=}/{@code Service=}, else at the type section header.
  */
 public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Params> {
 
@@ -52,15 +52,37 @@ public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Pa
     UnitName t2 = UnitName.parse(target);
     if (t2 == null || t2.type() != UnitType.SERVICE) {
       // the rule's fix creates a service; anything else has to be written or named by hand
-      return List.of(hit.withFix(LineFix.manual("create " + target + ", the unit " + u.id() + " starts, or correct "
-          + key + "= in [" + section + "] to name a unit of the tree")));
+      return List.of(
+          hit.withFix(
+              LineFix.manual(
+                  "create "
+                      + target
+                      + ", the unit "
+                      + u.id()
+                      + " starts, or correct "
+                      + key
+                      + "= in ["
+                      + section
+                      + "] to name a unit of the tree")));
     }
     v.put("create", DependencyExistsCheck.unitFile(target));
-    String near = explicit.isPresent() ? Checks.nearestUnit(ctx, DependencyExistsCheck.unitFile(target)) : null;
+    String near =
+        explicit.isPresent()
+            ? Checks.nearestUnit(ctx, DependencyExistsCheck.unitFile(target))
+            : null;
     if (near != null && !target.contains("@") && explicit.get().value().strip().equals(target)) {
       // Unit= misspelt: the unit of the tree it was meant to name
-      return List.of(hit.withFix(LineFix.edit(explicit.get().origin(), section, List.of("# " + near + " is the unit of"
-          + " the tree with the nearest name: check that it is the one meant"), List.of(key + "=" + near))));
+      return List.of(
+          hit.withFix(
+              LineFix.edit(
+                  explicit.get().origin(),
+                  section,
+                  List.of(
+                      "# "
+                          + near
+                          + " is the unit of"
+                          + " the tree with the nearest name: check that it is the one meant"),
+                  List.of(key + "=" + near))));
     }
     return List.of(hit);
   }
@@ -72,7 +94,8 @@ public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Pa
       return Specifiers.expand(explicit.get().value().strip(), n);
     }
     if (u.type() == UnitType.SOCKET
-        && Boolean.TRUE.equals(u.string("Socket", "Accept").map(Values::parseBoolean).orElse(false))) {
+        && Boolean.TRUE.equals(
+            u.string("Socket", "Accept").map(Values::parseBoolean).orElse(false))) {
       return n.prefix() + "@.service";
     }
     String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code triggered-service}: about a service started by units of the {@code by} types (path,
- * timer) of the tree. With {@code types}, its effective Type= must be one of them (a
- * path-triggered service should be Type=oneshot); with {@code fallback}, it must also be
- * triggered by a unit of that type (a timer behind a path unit). The hit points at Type= or the
- * [Service] header for {@code types}, and at the triggering unit's type section header for
- * {@code fallback}. {@code ${trigger}} names the triggering unit.
+ * {@code triggered-service}: about a service started by units of the {@code by} types (path, timer)
+ * of the tree. With {@code types}, its effective Type= must be one of them (a path-triggered
+ * service should be Type=oneshot); with {@code fallback}, it must also be triggered by a unit of
+ * that type (a timer behind a path unit). The hit points at Type= or the [Service] header for
+ * {@code types}, and at the triggering unit's type section header for {@code fallback}. {@code
+ * ${trigger}} names the triggering unit.
  */
 public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCheck.Params> {
 
@@ -36,7 +36,8 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
   @Override
   public void validate(Params p) {
     if (p.by() == null || p.by().isEmpty() || (p.types() == null) == (p.fallback() == null)) {
-      throw new IllegalArgumentException("triggered-service needs a non-empty by list and either types or fallback");
+      throw new IllegalArgumentException(
+          "triggered-service needs a non-empty by list and either types or fallback");
     }
     for (String b : p.by()) {
       check(b);
@@ -63,10 +64,14 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
     if (u.type() != UnitType.SERVICE) {
       return Checks.none();
     }
-    List<Unit> trig = ctx.triggeredBy().stream().filter(t -> p.by().contains(t.type().suffix()))
-        .sorted((a, b) -> a.id().compareTo(b.id())).toList();
-    if (trig.isEmpty() || (p.notBy() != null
-        && ctx.triggeredBy().stream().anyMatch(t -> p.notBy().contains(t.type().suffix())))) {
+    List<Unit> trig =
+        ctx.triggeredBy().stream()
+            .filter(t -> p.by().contains(t.type().suffix()))
+            .sorted((a, b) -> a.id().compareTo(b.id()))
+            .toList();
+    if (trig.isEmpty()
+        || (p.notBy() != null
+            && ctx.triggeredBy().stream().anyMatch(t -> p.notBy().contains(t.type().suffix())))) {
       return Checks.none();
     }
     Unit first = trig.get(0);
@@ -76,9 +81,14 @@ public final class TriggeredServiceCheck implements CheckKind<TriggeredServiceCh
       }
       Map<String, String> v = Checks.values("Unit", Optional.empty());
       v.put("trigger", first.id());
-      // the fallback unit the fix creates: named after the service, as in "process-uploads-fallback.timer"
-      v.put("fallbackUnit", u.name().prefix() + (u.name().isInstance() ? "@" + u.name().instance() : "") + "-fallback."
-          + p.fallback());
+      // the fallback unit the fix creates: named after the service, as in
+      // "process-uploads-fallback.timer"
+      v.put(
+          "fallbackUnit",
+          u.name().prefix()
+              + (u.name().isInstance() ? "@" + u.name().instance() : "")
+              + "-fallback."
+              + p.fallback());
       return List.of(Hit.at(first.sectionLocation(first.type().typeSection()), v));
     }
     String type = ServiceRoles.type(u);

@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * {@code type-conflict}: a service whose effective {@code Type=} is one of {@code types} must not
- * have {@code key} switched on. A time span counts as on when it is finite and above zero
- * ({@code 0} and {@code infinity} are systemd's "off" for RuntimeMaxSec= and WatchdogSec=); any
- * other value when non-empty. The hit points at the assignment.
+ * have {@code key} switched on. A time span counts as on when it is finite and above zero ({@code
+ * 0} and {@code infinity} are systemd's "off" for RuntimeMaxSec= and WatchdogSec=); any other value
+ * when non-empty. The hit points at the assignment.
  */
 public final class TypeConflictCheck implements CheckKind<TypeConflictCheck.Params> {
 

@@ -1,6 +1,5 @@
 package dev.unitaudit.check;
 
-import java.util.regex.Pattern;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.Values;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * {@code value-order}: the effective {@code key} must not exceed the effective {@code limit},
@@ -20,13 +20,18 @@ import java.util.OptionalLong;
 public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> {
   private static final Pattern SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?[KMGTPE]?");
 
-
   /**
    * Parameters: section (default: type section), key, keyDefault, limit, limitDefault, as, and
-   * fixValue: what the fix proposes for key ({@code ${fixValue}}), a percentage of the limit or
-   * a value (capped at the limit).
+   * fixValue: what the fix proposes for key ({@code ${fixValue}}), a percentage of the limit or a
+   * value (capped at the limit).
    */
-  public record Params(String section, String key, String keyDefault, String limit, String limitDefault, String as,
+  public record Params(
+      String section,
+      String key,
+      String keyDefault,
+      String limit,
+      String limitDefault,
+      String as,
       String fixValue) {}
 
   @Override
@@ -68,8 +73,12 @@ public final class ValueOrderCheck implements CheckKind<ValueOrderCheck.Params> 
     }
     OptionalLong a = parse(p.as(), kv);
     OptionalLong b = parse(p.as(), lv);
-    if (a.isEmpty() || b.isEmpty() || a.getAsLong() == Long.MAX_VALUE || b.getAsLong() == Long.MAX_VALUE
-        || b.getAsLong() == 0 || a.getAsLong() <= b.getAsLong()) {
+    if (a.isEmpty()
+        || b.isEmpty()
+        || a.getAsLong() == Long.MAX_VALUE
+        || b.getAsLong() == Long.MAX_VALUE
+        || b.getAsLong() == 0
+        || a.getAsLong() <= b.getAsLong()) {
       return Checks.none();
     }
     Map<String, String> v = Checks.values(p.key(), k);

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code writable-paths}: a service that visibly writes files must declare where, with at least
- * one of the {@code declaredBy} settings (ReadWritePaths=, StateDirectory=, …). "Visibly writes"
- * means {@code StandardOutput=}/{@code StandardError=} to {@code append:}, {@code file:} or
- * {@code truncate:} a path, or a {@code PIDFile=}. The hit points at the first such assignment.
+ * {@code writable-paths}: a service that visibly writes files must declare where, with at least one
+ * of the {@code declaredBy} settings (ReadWritePaths=, StateDirectory=, …). "Visibly writes" means
+ * {@code StandardOutput=}/{@code StandardError=} to {@code append:}, {@code file:} or {@code
+ * truncate:} a path, or a {@code PIDFile=}. The hit points at the first such assignment.
  */
 public final class WritablePathsCheck implements CheckKind<WritablePathsCheck.Params> {
 
@@ -58,28 +58,38 @@ public final class WritablePathsCheck implements CheckKind<WritablePathsCheck.Pa
     if (writes.isEmpty()) {
       return Checks.none();
     }
-    writes.sort(Comparator.comparing((Map.Entry<String, Setting> e) -> e.getValue().file())
-        .thenComparingInt(e -> e.getValue().line()));
+    writes.sort(
+        Comparator.comparing((Map.Entry<String, Setting> e) -> e.getValue().file())
+            .thenComparingInt(e -> e.getValue().line()));
     Map.Entry<String, Setting> first = writes.get(0);
-    Map<String, String> v = new HashMap<>(Checks.values(first.getKey(), Optional.of(first.getValue())));
+    Map<String, String> v =
+        new HashMap<>(Checks.values(first.getKey(), Optional.of(first.getValue())));
     v.put("path", writtenPath(first.getKey(), first.getValue().value()));
     v.put("declaredBy", String.join("=, ", p.declaredBy()) + "=");
     String[] decl = declaration(v.get("path"));
     Hit hit = Hit.at(first.getValue().origin(), v);
-    return List.of(p.declaredBy().contains(decl[0]) ? hit.withFix(dev.unitaudit.result.Fix.of(
-        dev.unitaudit.result.FixKind.DROPIN, List.of("[Service]", decl[0] + "=" + decl[1]))) : hit);
+    return List.of(
+        p.declaredBy().contains(decl[0])
+            ? hit.withFix(
+                dev.unitaudit.result.Fix.of(
+                    dev.unitaudit.result.FixKind.DROPIN,
+                    List.of("[Service]", decl[0] + "=" + decl[1])))
+            : hit);
   }
 
   /** Where systemd manages such directories itself, and the setting that declares one there. */
   private static final String[][] MANAGED = {
-      {"/run/", "RuntimeDirectory"}, {"/var/log/", "LogsDirectory"}, {"/var/lib/", "StateDirectory"},
-      {"/var/cache/", "CacheDirectory"}};
+    {"/run/", "RuntimeDirectory"},
+    {"/var/log/", "LogsDirectory"},
+    {"/var/lib/", "StateDirectory"},
+    {"/var/cache/", "CacheDirectory"}
+  };
 
   /**
-   * The declaration for a written file: the directory setting for the directory it is in when
-   * that lies below /run, /var/log, /var/lib or /var/cache (PIDFile=/run/app/app.pid is
-   * RuntimeDirectory=app), else ReadWritePaths= of that directory ("-": skipped when missing), or of
-   * the file alone when the directory is a top-level one.
+   * The declaration for a written file: the directory setting for the directory it is in when that
+   * lies below /run, /var/log, /var/lib or /var/cache (PIDFile=/run/app/app.pid is
+   * RuntimeDirectory=app), else ReadWritePaths= of that directory ("-": skipped when missing), or
+   * of the file alone when the directory is a top-level one.
    */
   static String[] declaration(String path) {
     int slash = path.lastIndexOf('/');
@@ -89,8 +99,11 @@ public final class WritablePathsCheck implements CheckKind<WritablePathsCheck.Pa
         return new String[] {m[1], dir.substring(m[0].length())};
       }
     }
-    // a top-level directory or one of the managed ones would open far more than the file: name the file
-    boolean broad = dir.chars().filter(c -> c == '/').count() < 2 || List.of("/var/log", "/var/lib", "/var/cache").contains(dir);
+    // a top-level directory or one of the managed ones would open far more than the file: name the
+    // file
+    boolean broad =
+        dir.chars().filter(c -> c == '/').count() < 2
+            || List.of("/var/log", "/var/lib", "/var/cache").contains(dir);
     return new String[] {"ReadWritePaths", "-" + (broad ? path : dir)};
   }
 

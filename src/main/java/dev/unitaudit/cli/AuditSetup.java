@@ -27,10 +27,16 @@ final class AuditSetup {
   final RuleCatalog catalog;
   final Audit audit;
   final int level;
+
   /** --vendor or the config's "vendorUnits": true (site-policy rules on untouched vendor units). */
   final boolean vendorUnits;
 
-  private AuditSetup(Selection selection, ProjectConfig.Loaded config, RuleCatalog catalog, Audit audit, int level,
+  private AuditSetup(
+      Selection selection,
+      ProjectConfig.Loaded config,
+      RuleCatalog catalog,
+      Audit audit,
+      int level,
       boolean vendorUnits) {
     this.vendorUnits = vendorUnits;
     this.selection = selection;
@@ -44,7 +50,10 @@ final class AuditSetup {
     Path cwd = Path.of("").toAbsolutePath();
     Selection sel = Selection.of(root.targets, root.root, cwd);
     ProjectConfig.Loaded cfg = config(root, o, cwd);
-    int level = o.level != null ? o.level : cfg != null && cfg.config().level() != null ? cfg.config().level() : 2;
+    int level =
+        o.level != null
+            ? o.level
+            : cfg != null && cfg.config().level() != null ? cfg.config().level() : 2;
     if (level < 1 || level > 3) {
       throw new UsageException("--level " + level + ": the ladder has levels 1, 2 and 3");
     }
@@ -67,11 +76,22 @@ final class AuditSetup {
         throw new UsageException("--security-policy " + e.getMessage());
       }
     }
-    Suppressions sup = new Suppressions(catalog, cfg == null ? null : cfg.config(),
-        cfg == null ? null : shown(cfg.file(), cwd), !o.ignoreTreeConfig, LocalDate.now(ZoneOffset.UTC));
-    boolean vendorUnits = o.vendor || (cfg != null && Boolean.TRUE.equals(cfg.config().vendorUnits()));
-    return new AuditSetup(sel, cfg, catalog, new Audit(catalog, policy, sup, level, o.includeSettings, vendorUnits),
-        level, vendorUnits);
+    Suppressions sup =
+        new Suppressions(
+            catalog,
+            cfg == null ? null : cfg.config(),
+            cfg == null ? null : shown(cfg.file(), cwd),
+            !o.ignoreTreeConfig,
+            LocalDate.now(ZoneOffset.UTC));
+    boolean vendorUnits =
+        o.vendor || (cfg != null && Boolean.TRUE.equals(cfg.config().vendorUnits()));
+    return new AuditSetup(
+        sel,
+        cfg,
+        catalog,
+        new Audit(catalog, policy, sup, level, o.includeSettings, vendorUnits),
+        level,
+        vendorUnits);
   }
 
   /** A path as reports name files: relative to the current directory when under it. */
@@ -80,8 +100,12 @@ final class AuditSetup {
     return f.startsWith(cwd) ? cwd.relativize(f).toString() : f.toString();
   }
 
-  /** --config, else (unless --ignore-tree-config) the first .unitaudit.json upward of a PATH or --root. */
-  private static ProjectConfig.Loaded config(RootOptions root, AuditOptions o, Path cwd) throws UsageException {
+  /**
+   * --config, else (unless --ignore-tree-config) the first .unitaudit.json upward of a PATH or
+   * --root.
+   */
+  private static ProjectConfig.Loaded config(RootOptions root, AuditOptions o, Path cwd)
+      throws UsageException {
     if (o.config != null) {
       return ProjectConfig.read(o.config);
     }

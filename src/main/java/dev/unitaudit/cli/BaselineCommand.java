@@ -10,19 +10,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code unitaudit baseline}: the unsuppressed findings of an audit, accepted for later --baseline runs. */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
-    description = "Write the findings of an audit as a baseline: later audits with --baseline fail only on new ones.")
+/**
+ * {@code unitaudit baseline}: the unsuppressed findings of an audit, accepted for later --baseline
+ * runs.
+ */
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the findings of an audit as a baseline: later audits with --baseline fail only on"
+            + " new ones.")
 public final class BaselineCommand implements Callable<Integer> {
 
   @Mixin RootOptions selection;
   @Mixin AuditOptions options;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the baseline to FILE (default stdout).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the baseline to FILE (default stdout).")
   Path output;
 
   @Spec CommandSpec spec;
@@ -33,8 +43,15 @@ public final class BaselineCommand implements Callable<Integer> {
       AuditSetup setup = AuditSetup.of(selection, options);
       AuditReport report = setup.audit.run(setup.selection);
       for (AuditReport.ErrorEntry e : report.errors()) {
-        spec.commandLine().getErr().println("unitaudit baseline: " + (e.unit() == null ? "" : e.unit() + ": ")
-            + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "unitaudit baseline: "
+                    + (e.unit() == null ? "" : e.unit() + ": ")
+                    + (e.file() == null
+                        ? ""
+                        : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ")
+                    + e.message());
       }
       if (!setup.selection.hasUnits()
           || report.units().stream().allMatch(u -> u.status().equals("not-found"))) {
@@ -49,14 +66,18 @@ public final class BaselineCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       } else {
         Files.writeString(output, json, StandardCharsets.UTF_8);
-        spec.commandLine().getErr().println("unitaudit: wrote " + b.findings().size() + " accepted findings to " + output);
+        spec.commandLine()
+            .getErr()
+            .println("unitaudit: wrote " + b.findings().size() + " accepted findings to " + output);
       }
       return ExitCode.OK.code();
     } catch (UsageException e) {
       spec.commandLine().getErr().println("unitaudit baseline: " + e.getMessage());
       return ExitCode.USAGE.code();
     } catch (IOException e) {
-      spec.commandLine().getErr().println("unitaudit baseline: " + output + ": cannot write: " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("unitaudit baseline: " + output + ": cannot write: " + e.getMessage());
       return ExitCode.USAGE.code();
     }
   }

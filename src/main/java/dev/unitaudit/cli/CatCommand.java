@@ -11,18 +11,26 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code unitaudit cat}: the merged unit, each effective assignment with the file:line that set it. */
-@Command(name = "cat", mixinStandardHelpOptions = true,
-    description = "Print the merged unit like systemctl cat, each effective value with its file:line.")
+/**
+ * {@code unitaudit cat}: the merged unit, each effective assignment with the file:line that set it.
+ */
+@Command(
+    name = "cat",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the merged unit like systemctl cat, each effective value with its file:line.")
 public final class CatCommand implements Callable<Integer> {
 
   @Mixin RootOptions selection;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "text (default) or json")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FMT",
+      description = "text (default) or json")
   String format = "text";
 
   @Spec CommandSpec spec;
@@ -30,7 +38,9 @@ public final class CatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!format.equals("text") && !format.equals("json")) {
-      spec.commandLine().getErr().println("unitaudit cat: unknown format '" + format + "' (text or json)");
+      spec.commandLine()
+          .getErr()
+          .println("unitaudit cat: unknown format '" + format + "' (text or json)");
       return ExitCode.USAGE.code();
     }
     Selection sel;
@@ -50,7 +60,9 @@ public final class CatCommand implements Callable<Integer> {
         units.add(scope.loader().load(name));
       }
     }
-    spec.commandLine().getOut().print(format.equals("json") ? CatRenderer.json(units) : CatRenderer.text(units));
+    spec.commandLine()
+        .getOut()
+        .print(format.equals("json") ? CatRenderer.json(units) : CatRenderer.text(units));
     spec.commandLine().getOut().flush();
     boolean anyFound = units.stream().anyMatch(u -> u.status() != UnitStatus.NOT_FOUND);
     return anyFound ? ExitCode.OK.code() : ExitCode.USAGE.code();

@@ -17,16 +17,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code unitaudit explain RULE}: one rule's title, severity, level, rationale, fix and docs. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain one rule (by id or name).")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = "Explain one rule (by id or name).")
 public final class ExplainCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "RULE", description = "A rule id (UA1001) or name (no-new-privileges).")
   String rule;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "text (default) or json")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FMT",
+      description = "text (default) or json")
   String format = "text";
 
-  @Option(names = "--rules", paramLabel = "FILE|DIR", description = "Extra rules files (repeatable).")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE|DIR",
+      description = "Extra rules files (repeatable).")
   List<Path> rules = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -42,10 +51,17 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Optional<Rule> r = catalog.find(rule);
     if (r.isEmpty()) {
-      spec.commandLine().getErr().println("unitaudit explain: no rule '" + rule + "' (see unitaudit rules)");
+      spec.commandLine()
+          .getErr()
+          .println("unitaudit explain: no rule '" + rule + "' (see unitaudit rules)");
       return ExitCode.USAGE.code();
     }
-    spec.commandLine().getOut().print(format.equals("json") ? RuleListing.json(List.of(r.get())) : RuleListing.explain(r.get()));
+    spec.commandLine()
+        .getOut()
+        .print(
+            format.equals("json")
+                ? RuleListing.json(List.of(r.get()))
+                : RuleListing.explain(r.get()));
     spec.commandLine().getOut().flush();
     return ExitCode.OK.code();
   }

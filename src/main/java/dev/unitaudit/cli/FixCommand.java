@@ -18,36 +18,52 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code unitaudit fix}: the drop-in that closes a unit's findings up to a ladder level, with the
- * safety checks of {@link dev.unitaudit.fix.FixPlanner}; {@code --write} installs it as
- * {@value Fixer#FILE_NAME}.
+ * safety checks of {@link dev.unitaudit.fix.FixPlanner}; {@code --write} installs it as {@value
+ * Fixer#FILE_NAME}.
  */
-@Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Print (or --write) the hardening drop-in that closes each service's findings up to --level,"
-        + " each setting with the rule it closes and what it may break.")
+@Command(
+    name = "fix",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Print (or --write) the hardening drop-in that closes each service's findings up to"
+            + " --level, each setting with the rule it closes and what it may break.")
 public final class FixCommand implements Callable<Integer> {
 
   @Mixin RootOptions selection;
   @Mixin AuditOptions options;
 
-  @Option(names = "--write", description = "Write etc/systemd/system/UNIT.d/" + Fixer.FILE_NAME
-      + " under --root (or UNIT.d/ beside a PATH unit file). Existing files are never modified.")
+  @Option(
+      names = "--write",
+      description =
+          "Write etc/systemd/system/UNIT.d/"
+              + Fixer.FILE_NAME
+              + " under --root (or UNIT.d/ beside a PATH unit file). Existing files are never"
+              + " modified.")
   boolean write;
 
-  @Option(names = "--force", description = "With --write: replace an existing " + Fixer.FILE_NAME + ".")
+  @Option(
+      names = "--force",
+      description = "With --write: replace an existing " + Fixer.FILE_NAME + ".")
   boolean force;
 
-  @Option(names = "--aggressive",
-      description = "Also add MemoryDenyWriteExecute=yes to services that run a JIT runtime (java, node, …).")
+  @Option(
+      names = "--aggressive",
+      description =
+          "Also add MemoryDenyWriteExecute=yes to services that run a JIT runtime (java, node, …).")
   boolean aggressive;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FMT",
-      description = "text (default): the drop-in; diff: a unified diff of the merged unit before/after.")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FMT",
+      description =
+          "text (default): the drop-in; diff: a unified diff of the merged unit before/after.")
   String format = "text";
 
   @Spec CommandSpec spec;
@@ -86,7 +102,9 @@ public final class FixCommand implements Callable<Integer> {
         throw new UsageException("--security-policy " + e.getMessage());
       }
     }
-    Fixer fixer = new Fixer(setup.catalog, new Fixer.Options(setup.level, aggressive, policy, setup.vendorUnits));
+    Fixer fixer =
+        new Fixer(
+            setup.catalog, new Fixer.Options(setup.level, aggressive, policy, setup.vendorUnits));
     List<UnitFix> fixes = new java.util.ArrayList<>();
     // scope by scope: each folder or root has its own loader, and the fix goes beside its unit
     for (Selection.Scope scope : setup.selection.scopes()) {
@@ -94,8 +112,13 @@ public final class FixCommand implements Callable<Integer> {
       AuditReport report = setup.audit.run(one);
       fixes.addAll(fixer.fix(one, report, Path.of("").toAbsolutePath()));
       for (AuditReport.ErrorEntry e : report.errors()) {
-        err.println("unitaudit fix: " + (e.unit() == null ? "" : e.unit() + ": ")
-            + (e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ") + e.message());
+        err.println(
+            "unitaudit fix: "
+                + (e.unit() == null ? "" : e.unit() + ": ")
+                + (e.file() == null
+                    ? ""
+                    : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ")
+                + e.message());
       }
     }
     int code = ExitCode.OK.code();
@@ -115,13 +138,27 @@ public final class FixCommand implements Callable<Integer> {
       if (write && !f.isEmpty()) {
         try {
           Path p = DropInWriter.write(f, force);
-          err.println("unitaudit fix: " + f.unitName() + ": wrote " + p + " (" + f.plan().lines().size()
-              + " settings, closes " + String.join(" ", f.plan().closes()) + ")");
+          err.println(
+              "unitaudit fix: "
+                  + f.unitName()
+                  + ": wrote "
+                  + p
+                  + " ("
+                  + f.plan().lines().size()
+                  + " settings, closes "
+                  + String.join(" ", f.plan().closes())
+                  + ")");
         } catch (DropInWriter.Refused e) {
           err.println("unitaudit fix: " + f.unitName() + ": not written: " + e.getMessage());
           code = ExitCode.USAGE.code();
         } catch (IOException e) {
-          err.println("unitaudit fix: " + f.unitName() + ": cannot write " + f.file() + ": " + e.getMessage());
+          err.println(
+              "unitaudit fix: "
+                  + f.unitName()
+                  + ": cannot write "
+                  + f.file()
+                  + ": "
+                  + e.getMessage());
           code = ExitCode.USAGE.code();
         }
       }
@@ -153,16 +190,30 @@ public final class FixCommand implements Callable<Integer> {
       err.println("unitaudit fix: " + name + ": " + r + " would still be open after the drop-in");
     }
     if (format.equals("diff")) {
-      out.print(UnifiedDiff.diff("a/" + name + " (merged)", "b/" + name + " (with " + Fixer.FILE_NAME + ")",
-          CatRenderer.text(List.of(f.before())), CatRenderer.text(List.of(f.after()))));
+      out.print(
+          UnifiedDiff.diff(
+              "a/" + name + " (merged)",
+              "b/" + name + " (with " + Fixer.FILE_NAME + ")",
+              CatRenderer.text(List.of(f.before())),
+              CatRenderer.text(List.of(f.after()))));
       return;
     }
     out.println("# " + name + ": " + f.display());
-    out.println("# level " + word(f.levelBefore()) + " -> " + word(f.levelAfter()) + ", exposure "
-        + word(f.exposureBefore()) + " -> " + word(f.exposureAfter()) + " (re-audited with the drop-in merged)");
+    out.println(
+        "# level "
+            + word(f.levelBefore())
+            + " -> "
+            + word(f.levelAfter())
+            + ", exposure "
+            + word(f.exposureBefore())
+            + " -> "
+            + word(f.exposureAfter())
+            + " (re-audited with the drop-in merged)");
     if (f.isEmpty()) {
-      out.println("# nothing to add at level " + level
-          + (f.plan().skipped().isEmpty() ? "" : " that can be done safely"));
+      out.println(
+          "# nothing to add at level "
+              + level
+              + (f.plan().skipped().isEmpty() ? "" : " that can be done safely"));
       for (FixPlan.Skipped s : f.plan().skipped()) {
         out.println("# not done: " + s.rule() + ": " + s.reason());
       }

@@ -10,15 +10,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The entry point. {@link #run} is what tests call; only {@link #main} exits the JVM. Exit codes
- * are ours, not picocli's: an exception inside a command is an internal error (3), never 1,
- * which means "a gate failed".
+ * are ours, not picocli's: an exception inside a command is an internal error (3), never 1, which
+ * means "a gate failed".
  */
 @Command(
     name = "unitaudit",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Security posture auditor for systemd units: reads units exactly as systemd 252 does,"
-        + " scores them like systemd-analyze security, checks them against a rule set.")
+    description =
+        "Security posture auditor for systemd units: reads units exactly as systemd 252 does,"
+            + " scores them like systemd-analyze security, checks them against a rule set.")
 public final class Main implements Runnable {
 
   /**
@@ -31,8 +32,10 @@ public final class Main implements Runnable {
     // nearly every command needs the rule set: read it on the second core while picocli starts
     dev.unitaudit.rules.RuleLoader.prefetchBuiltIn();
     stdoutBytes = new Stdout();
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdoutBytes, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(stdoutBytes, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(out, err, args);
     out.flush();
     err.flush();
@@ -44,14 +47,23 @@ public final class Main implements Runnable {
     return run(out, err, SUBCOMMANDS, args);
   }
 
-  /** {@link #run} with another set of subcommands (tests use it to reach the internal-error path). */
-  static int run(PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> subcommands, String... args) {
+  /**
+   * {@link #run} with another set of subcommands (tests use it to reach the internal-error path).
+   */
+  static int run(
+      PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> subcommands, String... args) {
     CommandLine cl = new CommandLine(new Main());
     String first = args.length == 0 ? "" : args[0];
     boolean named = subcommands.containsKey(first);
-    String command = named || isGlobal(first) ? null : Suggestions.misspeltCommand(first, subcommands.keySet());
+    String command =
+        named || isGlobal(first) ? null : Suggestions.misspeltCommand(first, subcommands.keySet());
     if (command != null) {
-      err.println("unitaudit: '" + first + "' is not a command, a unit name or a file (did you mean '" + command + "'?)");
+      err.println(
+          "unitaudit: '"
+              + first
+              + "' is not a command, a unit name or a file (did you mean '"
+              + command
+              + "'?)");
       err.println("Try 'unitaudit --help'.");
       err.flush();
       return ExitCode.USAGE.code();
@@ -84,16 +96,20 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      commandLine.getErr().println("unitaudit: internal error: " + ex);
-      ex.printStackTrace(commandLine.getErr());
-      return ExitCode.INTERNAL.code();
-    });
-    cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("unitaudit: " + ex.getMessage() + Suggestions.forOption(ex));
-      ex.getCommandLine().getErr().println("Try 'unitaudit --help'.");
-      return ExitCode.USAGE.code();
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("unitaudit: internal error: " + ex);
+          ex.printStackTrace(commandLine.getErr());
+          return ExitCode.INTERNAL.code();
+        });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine()
+              .getErr()
+              .println("unitaudit: " + ex.getMessage() + Suggestions.forOption(ex));
+          ex.getCommandLine().getErr().println("Try 'unitaudit --help'.");
+          return ExitCode.USAGE.code();
+        });
     try {
       return cl.execute(args);
     } catch (Throwable t) { // an Error escaping picocli is still a bug: exit 3, never 1
@@ -105,7 +121,10 @@ public final class Main implements Runnable {
   }
 
   private static boolean isGlobal(String first) {
-    return first.equals("--help") || first.equals("-h") || first.equals("--version") || first.equals("-V");
+    return first.equals("--help")
+        || first.equals("-h")
+        || first.equals("--version")
+        || first.equals("-V");
   }
 
   /** The subcommands in the order the help lists them. */

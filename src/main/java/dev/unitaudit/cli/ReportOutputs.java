@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one audit's report goes: the main format to stdout or {@code -o FILE}, and every
- * {@code --report FORMAT=FILE}. JSON is streamed; the text report ends with the totals and the gates.
- * A report that cannot be written is a usage error (exit 2), never a silent loss.
+ * Where one audit's report goes: the main format to stdout or {@code -o FILE}, and every {@code
+ * --report FORMAT=FILE}. JSON is streamed; the text report ends with the totals and the gates. A
+ * report that cannot be written is a usage error (exit 2), never a silent loss.
  */
 final class ReportOutputs {
 
@@ -34,9 +34,19 @@ final class ReportOutputs {
 
   /** The format a report file's name implies (-o without -f), or null for an unknown extension. */
   static String formatOf(Path file) {
-    String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    String[][] byExtension = {{".json", "json"}, {".sarif", "sarif"}, {".xml", "junit"}, {".md", "markdown"},
-        {".prom", "prometheus"}, {".html", "html"}, {".txt", "text"}};
+    String n =
+        file.getFileName() == null
+            ? ""
+            : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String[][] byExtension = {
+      {".json", "json"},
+      {".sarif", "sarif"},
+      {".xml", "junit"},
+      {".md", "markdown"},
+      {".prom", "prometheus"},
+      {".html", "html"},
+      {".txt", "text"}
+    };
     for (String[] e : byExtension) {
       if (n.endsWith(e[0]) && Reporters.get(e[1]) != null) {
         return e[1];
@@ -47,7 +57,8 @@ final class ReportOutputs {
 
   /** Whether the text report goes to stdout, where it lists the audit's errors itself. */
   boolean textOnStdout() {
-    return outputs.stream().anyMatch(o -> o.file() == null && Reporters.get(o.format()).format().equals("text"));
+    return outputs.stream()
+        .anyMatch(o -> o.file() == null && Reporters.get(o.format()).format().equals("text"));
   }
 
   /** Checks every format and FORMAT=FILE before anything is audited. */
@@ -63,7 +74,8 @@ final class ReportOutputs {
     }
     for (Output o : outs) {
       if (Reporters.get(o.format()) == null) {
-        throw new UsageException("unknown format '" + o.format() + "' (" + String.join(", ", Reporters.formats()) + ")");
+        throw new UsageException(
+            "unknown format '" + o.format() + "' (" + String.join(", ", Reporters.formats()) + ")");
       }
     }
     return new ReportOutputs(List.copyOf(outs));
@@ -75,8 +87,13 @@ final class ReportOutputs {
    * options and the gates' outcome, which it ends with. Returns whether the failed gates were
    * printed on stdout as the end of the text report.
    */
-  boolean write(AuditReport report, RuleCatalog catalog, TextOptions text, PrintWriter out,
-      Stdout stdoutBytes) throws UsageException {
+  boolean write(
+      AuditReport report,
+      RuleCatalog catalog,
+      TextOptions text,
+      PrintWriter out,
+      Stdout stdoutBytes)
+      throws UsageException {
     boolean gatesOnStdout = false;
     for (Output o : outputs) {
       Reporter r = Reporters.get(o.format());
@@ -85,13 +102,19 @@ final class ReportOutputs {
         continue;
       }
       boolean toTerminal = o.file() == null && TerminalInfo.isTerminal();
-      Reporter.RenderOptions terminal = toTerminal ? TerminalInfo.renderOptions()
-          : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o.file() != null);
+      Reporter.RenderOptions terminal =
+          toTerminal
+              ? TerminalInfo.renderOptions()
+              : new Reporter.RenderOptions(false, TerminalInfo.utf8() || o.file() != null);
       // a file is not a terminal: it keeps whole lines whatever COLUMNS says, so examples reproduce
       int width = o.file() == null && r.format().equals("text") ? TerminalInfo.width() : 0;
-      String rendered = r.render(report, catalog,
-          new Reporter.RenderOptions(terminal.color(), terminal.unicode(), width, text));
-      gatesOnStdout |= o.file() == null && r.format().equals("text") && !text.gatesFailed().isEmpty();
+      String rendered =
+          r.render(
+              report,
+              catalog,
+              new Reporter.RenderOptions(terminal.color(), terminal.unicode(), width, text));
+      gatesOnStdout |=
+          o.file() == null && r.format().equals("text") && !text.gatesFailed().isEmpty();
       if (o.file() == null) {
         out.print(rendered);
         out.flush();
@@ -107,25 +130,28 @@ final class ReportOutputs {
     return gatesOnStdout;
   }
 
-  /** The same bytes as the JSON reporter, without holding a report of thousands of units as text. */
   /**
-   * A reader that closed the pipe ({@code | head}) took what it wanted: no message. Any other
-   * write error (a full disk) is exit 2.
+   * The same bytes as the JSON reporter, without holding a report of thousands of units as text.
+   */
+  /**
+   * A reader that closed the pipe ({@code | head}) took what it wanted: no message. Any other write
+   * error (a full disk) is exit 2.
    */
   private static void checkStdout(PrintWriter out, Stdout stdoutBytes) throws UsageException {
     if (stdoutBytes != null && stdoutBytes.failure() != null) {
       if (stdoutBytes.readerClosed()) {
         return;
       }
-      throw new UsageException("stdout: cannot write the report: " + stdoutBytes.failure().getMessage());
+      throw new UsageException(
+          "stdout: cannot write the report: " + stdoutBytes.failure().getMessage());
     }
     if (out.checkError()) {
       throw new UsageException("stdout: cannot write the report");
     }
   }
 
-  private static void streamJson(AuditReport report, String file, PrintWriter out, Stdout stdoutBytes)
-      throws UsageException {
+  private static void streamJson(
+      AuditReport report, String file, PrintWriter out, Stdout stdoutBytes) throws UsageException {
     try {
       if (file == null) {
         out.flush();
@@ -138,7 +164,8 @@ final class ReportOutputs {
         }
       }
     } catch (IOException e) {
-      throw new UsageException((file == null ? "stdout" : file) + ": cannot write: " + e.getMessage());
+      throw new UsageException(
+          (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage());
     }
   }
 }

@@ -17,10 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rule set.")
 public final class RulesCommand implements Callable<Integer> {
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "text (default) or json")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FMT",
+      description = "text (default) or json")
   String format = "text";
 
-  @Option(names = "--rules", paramLabel = "FILE|DIR", description = "Extra rules files (repeatable).")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE|DIR",
+      description = "Extra rules files (repeatable).")
   List<Path> rules = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -35,10 +41,17 @@ public final class RulesCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     if (!format.equals("text") && !format.equals("json")) {
-      spec.commandLine().getErr().println("unitaudit rules: unknown format '" + format + "' (text or json)");
+      spec.commandLine()
+          .getErr()
+          .println("unitaudit rules: unknown format '" + format + "' (text or json)");
       return ExitCode.USAGE.code();
     }
-    spec.commandLine().getOut().print(format.equals("json") ? RuleListing.json(catalog.all()) : RuleListing.table(catalog.all()));
+    spec.commandLine()
+        .getOut()
+        .print(
+            format.equals("json")
+                ? RuleListing.json(catalog.all())
+                : RuleListing.table(catalog.all()));
     spec.commandLine().getOut().flush();
     return ExitCode.OK.code();
   }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The process's standard output as bytes, remembering why a write failed. A reader that closes
- * the pipe early ({@code unitaudit | head}) is not an error to report: the rest of the report is
- * dropped quietly. Any other failure (a full disk) is reported and exits 2. Unlike
- * {@link java.io.PrintStream}, which swallows the cause, this keeps it.
+ * The process's standard output as bytes, remembering why a write failed. A reader that closes the
+ * pipe early ({@code unitaudit | head}) is not an error to report: the rest of the report is
+ * dropped quietly. Any other failure (a full disk) is reported and exits 2. Unlike {@link
+ * java.io.PrintStream}, which swallows the cause, this keeps it.
  */
 final class Stdout extends OutputStream {
 
@@ -51,6 +51,8 @@ final class Stdout extends OutputStream {
 
   /** Whether the reader closed the pipe (EPIPE), which is how {@code | head} ends a run. */
   synchronized boolean readerClosed() {
-    return failure != null && failure.getMessage() != null && failure.getMessage().contains("Broken pipe");
+    return failure != null
+        && failure.getMessage() != null
+        && failure.getMessage().contains("Broken pipe");
   }
 }

@@ -7,7 +7,10 @@ import java.util.Collection;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine;
 
-/** Did-you-mean for misspelt options and commands, and the top-level help that lists the audit options. */
+/**
+ * Did-you-mean for misspelt options and commands, and the top-level help that lists the audit
+ * options.
+ */
 final class Suggestions {
 
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
@@ -19,7 +22,10 @@ final class Suggestions {
    * has a type suffix, a PATH has a slash or exists, an option starts with a dash.
    */
   static String misspeltCommand(String first, Collection<String> commands) {
-    if (first.isEmpty() || first.startsWith("-") || first.contains(".") || first.contains("/")
+    if (first.isEmpty()
+        || first.startsWith("-")
+        || first.contains(".")
+        || first.contains("/")
         || Files.exists(Path.of(first), LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
@@ -36,7 +42,11 @@ final class Suggestions {
         continue;
       }
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      String best = nearest(name, ex.getCommandLine().getCommandSpec().optionsMap().keySet(), name.length() <= 4 ? 1 : 3);
+      String best =
+          nearest(
+              name,
+              ex.getCommandLine().getCommandSpec().optionsMap().keySet(),
+              name.length() <= 4 ? 1 : 3);
       if (best != null) {
         return " (did you mean " + best + "?)";
       }

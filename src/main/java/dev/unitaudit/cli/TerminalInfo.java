@@ -18,14 +18,15 @@ final class TerminalInfo {
 
   static Reporter.RenderOptions renderOptions() {
     boolean tty = isTerminal();
-    boolean color = tty && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+    boolean color =
+        tty && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
     return new Reporter.RenderOptions(color, utf8());
   }
 
   /**
-   * The width the text report is cut to on standard output, 0 for no limit: {@code COLUMNS}
-   * when it is a positive integer (as systemd's columns() reads it), else the terminal's own
-   * width when stdout is a terminal, else no limit (a pipe or a file keeps whole lines).
+   * The width the text report is cut to on standard output, 0 for no limit: {@code COLUMNS} when it
+   * is a positive integer (as systemd's columns() reads it), else the terminal's own width when
+   * stdout is a terminal, else no limit (a pipe or a file keeps whole lines).
    */
   static int width() {
     Integer columns = columns(System.getenv("COLUMNS"));
@@ -45,13 +46,16 @@ final class TerminalInfo {
   }
 
   /**
-   * The terminal's columns from {@code stty size} (rows and columns) on /dev/tty, one short
-   * process only when stdout is a terminal; 0 when it cannot tell.
+   * The terminal's columns from {@code stty size} (rows and columns) on /dev/tty, one short process
+   * only when stdout is a terminal; 0 when it cannot tell.
    */
   private static int ttyColumns() {
     try {
-      Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("stty", "size")
+              .redirectInput(new File("/dev/tty"))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
       if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroy();
@@ -74,7 +78,8 @@ final class TerminalInfo {
     if ("dumb".equals(term) || "linux".equals(term)) {
       return false;
     }
-    for (String v : new String[] {System.getenv("LC_ALL"), System.getenv("LC_CTYPE"), System.getenv("LANG")}) {
+    for (String v :
+        new String[] {System.getenv("LC_ALL"), System.getenv("LC_CTYPE"), System.getenv("LANG")}) {
       if (v != null && !v.isEmpty()) {
         String l = v.toLowerCase(Locale.ROOT);
         return l.contains("utf-8") || l.contains("utf8");

@@ -10,7 +10,8 @@ public final class VersionProvider implements IVersionProvider {
 
   public static String version() {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/unitaudit/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/dev/unitaudit/version.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -18,19 +18,32 @@ public final class DiffRenderer {
     }
     StringBuilder sb = new StringBuilder();
     r.added().forEach(u -> sb.append("+ unit ").append(TextSafety.clean(u)).append(" (added)\n"));
-    r.removed().forEach(u -> sb.append("- unit ").append(TextSafety.clean(u)).append(" (removed)\n"));
+    r.removed()
+        .forEach(u -> sb.append("- unit ").append(TextSafety.clean(u)).append(" (removed)\n"));
     for (ReportDiff.UnitChange c : r.changed()) {
       sb.append("~ unit ").append(TextSafety.clean(c.unit())).append('\n');
       if (!java.util.Objects.equals(c.statusBefore(), c.statusAfter())) {
-        sb.append("    status: ").append(c.statusBefore()).append(" -> ").append(c.statusAfter()).append('\n');
+        sb.append("    status: ")
+            .append(c.statusBefore())
+            .append(" -> ")
+            .append(c.statusAfter())
+            .append('\n');
       }
       if (!java.util.Objects.equals(c.exposureBefore(), c.exposureAfter())) {
-        sb.append("    exposure: ").append(num(c.exposureBefore())).append(" -> ").append(num(c.exposureAfter()))
-            .append(c.exposureUp() ? "  (worse)" : "").append('\n');
+        sb.append("    exposure: ")
+            .append(num(c.exposureBefore()))
+            .append(" -> ")
+            .append(num(c.exposureAfter()))
+            .append(c.exposureUp() ? "  (worse)" : "")
+            .append('\n');
       }
       if (!java.util.Objects.equals(c.levelBefore(), c.levelAfter())) {
-        sb.append("    level: ").append(c.levelBefore()).append(" -> ").append(c.levelAfter())
-            .append(c.levelDown() ? "  (worse)" : "").append('\n');
+        sb.append("    level: ")
+            .append(c.levelBefore())
+            .append(" -> ")
+            .append(c.levelAfter())
+            .append(c.levelDown() ? "  (worse)" : "")
+            .append('\n');
       }
       for (FindingEntry f : c.newFindings()) {
         sb.append("    new   ").append(line(f)).append('\n');
@@ -42,8 +55,13 @@ public final class DiffRenderer {
         sb.append("    now suppressed ").append(line(f)).append(suppression(f)).append('\n');
       }
       for (ReportDiff.SettingChange s : c.settings()) {
-        sb.append("    setting ").append(TextSafety.clean(s.key())).append(": ").append(vals(s.before()))
-            .append(" -> ").append(vals(s.after())).append('\n');
+        sb.append("    setting ")
+            .append(TextSafety.clean(s.key()))
+            .append(": ")
+            .append(vals(s.before()))
+            .append(" -> ")
+            .append(vals(s.after()))
+            .append('\n');
       }
     }
     if (!r.regressions().isEmpty()) {
@@ -64,9 +82,19 @@ public final class DiffRenderer {
     r.added().forEach(u -> sb.append("- added `").append(md(u)).append("`\n"));
     r.removed().forEach(u -> sb.append("- removed `").append(md(u)).append("`\n"));
     for (ReportDiff.UnitChange c : r.changed()) {
-      sb.append("\n### `").append(md(c.unit())).append("`\n\n| change | before | after |\n|---|---|---|\n");
-      sb.append("| exposure | ").append(num(c.exposureBefore())).append(" | ").append(num(c.exposureAfter())).append(" |\n");
-      sb.append("| level | ").append(c.levelBefore()).append(" | ").append(c.levelAfter()).append(" |\n");
+      sb.append("\n### `")
+          .append(md(c.unit()))
+          .append("`\n\n| change | before | after |\n|---|---|---|\n");
+      sb.append("| exposure | ")
+          .append(num(c.exposureBefore()))
+          .append(" | ")
+          .append(num(c.exposureAfter()))
+          .append(" |\n");
+      sb.append("| level | ")
+          .append(c.levelBefore())
+          .append(" | ")
+          .append(c.levelAfter())
+          .append(" |\n");
       for (FindingEntry f : c.newFindings()) {
         sb.append("| new finding | | ").append(md(line(f))).append(" |\n");
       }
@@ -74,12 +102,20 @@ public final class DiffRenderer {
         sb.append("| fixed finding | ").append(md(line(f))).append(" | |\n");
       }
       for (FindingEntry f : c.newlySuppressed()) {
-        sb.append("| now suppressed | ").append(md(line(f))).append(" | ").append(md(suppression(f).strip()))
+        sb.append("| now suppressed | ")
+            .append(md(line(f)))
+            .append(" | ")
+            .append(md(suppression(f).strip()))
             .append(" |\n");
       }
       for (ReportDiff.SettingChange s : c.settings()) {
-        sb.append("| ").append(md(s.key())).append(" | ").append(md(vals(s.before()))).append(" | ")
-            .append(md(vals(s.after()))).append(" |\n");
+        sb.append("| ")
+            .append(md(s.key()))
+            .append(" | ")
+            .append(md(vals(s.before())))
+            .append(" | ")
+            .append(md(vals(s.after())))
+            .append(" |\n");
       }
     }
     if (!r.regressions().isEmpty()) {
@@ -102,14 +138,23 @@ public final class DiffRenderer {
   }
 
   private static String line(FindingEntry f) {
-    return f.severity() + " " + f.rule() + " " + TextSafety.clean(f.file() == null ? "" : f.file())
-        + (f.line() == null ? "" : ":" + f.line()) + " " + TextSafety.clean(f.message());
+    return f.severity()
+        + " "
+        + f.rule()
+        + " "
+        + TextSafety.clean(f.file() == null ? "" : f.file())
+        + (f.line() == null ? "" : ":" + f.line())
+        + " "
+        + TextSafety.clean(f.message());
   }
 
   private static String suppression(FindingEntry f) {
     var s = f.suppressed();
-    return " (by " + TextSafety.clean(s.by()) + (s.reason() == null ? "" : ": " + TextSafety.clean(s.reason()))
-        + (s.until() == null ? "" : ", until " + TextSafety.clean(s.until())) + ")";
+    return " (by "
+        + TextSafety.clean(s.by())
+        + (s.reason() == null ? "" : ": " + TextSafety.clean(s.reason()))
+        + (s.until() == null ? "" : ", until " + TextSafety.clean(s.until()))
+        + ")";
   }
 
   private static String vals(List<String> vs) {
@@ -124,6 +169,10 @@ public final class DiffRenderer {
   }
 
   private static String md(String s) {
-    return TextSafety.clean(s).replace("|", "\\|").replace("`", "'").replace("<", "&lt;").replace(">", "&gt;");
+    return TextSafety.clean(s)
+        .replace("|", "\\|")
+        .replace("`", "'")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 }

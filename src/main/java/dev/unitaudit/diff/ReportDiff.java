@@ -37,7 +37,9 @@ public final class ReportDiff {
       List<SettingChange> settings) {
 
     public boolean exposureUp() {
-      return exposureBefore != null && exposureAfter != null && exposureAfter.compareTo(exposureBefore) > 0;
+      return exposureBefore != null
+          && exposureAfter != null
+          && exposureAfter.compareTo(exposureBefore) > 0;
     }
 
     public boolean levelDown() {
@@ -46,9 +48,13 @@ public final class ReportDiff {
 
     @JsonIgnore
     public boolean isEmpty() {
-      return Objects.equals(exposureBefore, exposureAfter) && Objects.equals(levelBefore, levelAfter)
-          && Objects.equals(statusBefore, statusAfter) && newFindings.isEmpty() && fixedFindings.isEmpty()
-          && newlySuppressed.isEmpty() && settings.isEmpty();
+      return Objects.equals(exposureBefore, exposureAfter)
+          && Objects.equals(levelBefore, levelAfter)
+          && Objects.equals(statusBefore, statusAfter)
+          && newFindings.isEmpty()
+          && fixedFindings.isEmpty()
+          && newlySuppressed.isEmpty()
+          && settings.isEmpty();
     }
   }
 
@@ -56,7 +62,11 @@ public final class ReportDiff {
   public record SettingChange(String key, List<String> before, List<String> after) {}
 
   /** The whole comparison. */
-  public record Result(List<String> added, List<String> removed, List<UnitChange> changed, List<String> regressions) {
+  public record Result(
+      List<String> added,
+      List<String> removed,
+      List<UnitChange> changed,
+      List<String> regressions) {
     @JsonIgnore
     public boolean isEmpty() {
       return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
@@ -65,7 +75,9 @@ public final class ReportDiff {
 
   private ReportDiff() {}
 
-  /** @param failOn a new finding at or above this severity is a regression */
+  /**
+   * @param failOn a new finding at or above this severity is a regression
+   */
   public static Result compare(AuditReport before, AuditReport after, Severity failOn) {
     Map<String, UnitEntry> a = index(before);
     Map<String, UnitEntry> b = index(after);
@@ -87,8 +99,19 @@ public final class ReportDiff {
       UnitEntry y = b.get(u);
       List<FindingEntry> news = minus(y.findings(), x.findings());
       List<FindingEntry> fixed = minus(x.findings(), y.findings());
-      UnitChange c = new UnitChange(u, x.exposure(), y.exposure(), x.level(), y.level(), x.status(), y.status(),
-          news, fixed, newlySuppressed(x.findings(), y.findings()), settings(x, y));
+      UnitChange c =
+          new UnitChange(
+              u,
+              x.exposure(),
+              y.exposure(),
+              x.level(),
+              y.level(),
+              x.status(),
+              y.status(),
+              news,
+              fixed,
+              newlySuppressed(x.findings(), y.findings()),
+              settings(x, y));
       if (c.isEmpty()) {
         continue;
       }
@@ -96,12 +119,28 @@ public final class ReportDiff {
       for (FindingEntry f : news) {
         Severity s = Severity.parse(f.severity());
         if (f.suppressed() == null && s != null && s.compareTo(failOn) >= 0) {
-          regressions.add(u + ": new " + f.severity() + " finding " + f.rule() + " " + f.title() + " at "
-              + f.file() + (f.line() == null ? "" : ":" + f.line()) + ": " + f.message());
+          regressions.add(
+              u
+                  + ": new "
+                  + f.severity()
+                  + " finding "
+                  + f.rule()
+                  + " "
+                  + f.title()
+                  + " at "
+                  + f.file()
+                  + (f.line() == null ? "" : ":" + f.line())
+                  + ": "
+                  + f.message());
         }
       }
       if (c.exposureUp()) {
-        regressions.add(u + ": exposure up from " + x.exposure().toPlainString() + " to " + y.exposure().toPlainString());
+        regressions.add(
+            u
+                + ": exposure up from "
+                + x.exposure().toPlainString()
+                + " to "
+                + y.exposure().toPlainString());
       }
       if (c.levelDown()) {
         regressions.add(u + ": hardening level down from " + x.level() + " to " + y.level());
@@ -111,8 +150,15 @@ public final class ReportDiff {
       for (FindingEntry f : b.get(u).findings()) {
         Severity s = Severity.parse(f.severity());
         if (f.suppressed() == null && s != null && s.compareTo(failOn) >= 0) {
-          regressions.add(u + " (new unit): " + f.severity() + " finding " + f.rule() + " at " + f.file()
-              + (f.line() == null ? "" : ":" + f.line()));
+          regressions.add(
+              u
+                  + " (new unit): "
+                  + f.severity()
+                  + " finding "
+                  + f.rule()
+                  + " at "
+                  + f.file()
+                  + (f.line() == null ? "" : ":" + f.line()));
         }
       }
     }
@@ -150,7 +196,8 @@ public final class ReportDiff {
    * Findings of {@code after} that are suppressed there but matched an unsuppressed finding before:
    * an accepted finding is not a regression, but accepting one is a change a reviewer must see.
    */
-  private static List<FindingEntry> newlySuppressed(List<FindingEntry> before, List<FindingEntry> after) {
+  private static List<FindingEntry> newlySuppressed(
+      List<FindingEntry> before, List<FindingEntry> after) {
     Map<String, Integer> open = new LinkedHashMap<>();
     for (FindingEntry f : before) {
       if (f.suppressed() == null) {
@@ -194,7 +241,8 @@ public final class ReportDiff {
   private static Map<String, List<String>> settingMap(List<SettingEntry> s) {
     Map<String, List<String>> m = new TreeMap<>();
     for (SettingEntry e : s) {
-      m.computeIfAbsent(e.section() + "." + e.key(), k -> new ArrayList<>()).add(e.value() + " @ " + e.file() + ":" + e.line());
+      m.computeIfAbsent(e.section() + "." + e.key(), k -> new ArrayList<>())
+          .add(e.value() + " @ " + e.file() + ":" + e.line());
     }
     return m;
   }

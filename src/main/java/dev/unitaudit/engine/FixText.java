@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fix of one finding: the fix its check kind computed for the hit, else the rule's
- * {@code fix} lines with the hit's placeholders filled (as in messages), without the lines for keys
- * the unit already sets as the rule wants.
+ * The fix of one finding: the fix its check kind computed for the hit, else the rule's {@code fix}
+ * lines with the hit's placeholders filled (as in messages), without the lines for keys the unit
+ * already sets as the rule wants.
  */
 final class FixText {
 

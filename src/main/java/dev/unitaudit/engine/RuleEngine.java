@@ -20,10 +20,14 @@ public final class RuleEngine {
 
   private final RuleCatalog catalog;
   private final boolean vendorUnits;
+
   /** Each rule's check kind, looked up once rather than by name for every unit. */
   private final Map<Rule, CheckKind<?>> kinds = new java.util.IdentityHashMap<>();
 
-  /** An engine that leaves site-policy rules off untouched vendor units, as the command line does by default. */
+  /**
+   * An engine that leaves site-policy rules off untouched vendor units, as the command line does by
+   * default.
+   */
   public RuleEngine(RuleCatalog catalog) {
     this(catalog, false);
   }
@@ -64,12 +68,25 @@ public final class RuleEngine {
         values.putIfAbsent("line", Integer.toString(h.line()));
         String msg = substitute(r.message(), values);
         Fix fix = FixText.of(r, h, values);
-        out.add(new Finding(u.id(), r.id(), r.title(), r.severity(), r.level(), msg, h.file(), h.line(), fix.lines(),
-            fix.kind(), null));
+        out.add(
+            new Finding(
+                u.id(),
+                r.id(),
+                r.title(),
+                r.severity(),
+                r.level(),
+                msg,
+                h.file(),
+                h.line(),
+                fix.lines(),
+                fix.kind(),
+                null));
       }
     }
-    out.sort(Comparator.comparing(Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparingInt(Finding::line).thenComparing(Finding::rule));
+    out.sort(
+        Comparator.comparing(Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(Finding::line)
+            .thenComparing(Finding::rule));
     return new Outcome(out, checked);
   }
 
@@ -94,8 +111,8 @@ public final class RuleEngine {
   }
 
   /**
-   * Fills {@code ${name}} placeholders of a rule message from a hit's values (unknown names stay
-   * as written). A plain scan: messages are short and this runs once per finding.
+   * Fills {@code ${name}} placeholders of a rule message from a hit's values (unknown names stay as
+   * written). A plain scan: messages are short and this runs once per finding.
    */
   static String substitute(String template, Map<String, String> values) {
     int at = template.indexOf("${");

@@ -29,7 +29,9 @@ public final class TreeContext {
   private final java.util.function.Predicate<String> ruleExists;
   private final java.time.LocalDate today;
 
-  /** @param realRoot the --root whose file modes are meaningful, or null for repository PATHs */
+  /**
+   * @param realRoot the --root whose file modes are meaningful, or null for repository PATHs
+   */
   public TreeContext(UnitLoader loader, Path realRoot) {
     this(loader, realRoot, id -> true, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
@@ -38,7 +40,10 @@ public final class TreeContext {
    * @param ruleExists which rule ids the catalog in use has
    * @param today the date suppressions expire against
    */
-  public TreeContext(UnitLoader loader, Path realRoot, java.util.function.Predicate<String> ruleExists,
+  public TreeContext(
+      UnitLoader loader,
+      Path realRoot,
+      java.util.function.Predicate<String> ruleExists,
       java.time.LocalDate today) {
     this.loader = loader;
     this.realRoot = realRoot;
@@ -52,8 +57,8 @@ public final class TreeContext {
 
   /**
    * A unit the audit visits once: taken from the cache when a check already loaded it, otherwise
-   * loaded without being kept, so a tree of 100,000 units is never held in memory all at once
-   * (only units that other units refer to are cached, by {@link #load}).
+   * loaded without being kept, so a tree of 100,000 units is never held in memory all at once (only
+   * units that other units refer to are cached, by {@link #load}).
    */
   public Unit loadOnce(String name) {
     Unit u = cache.get(name);
@@ -74,7 +79,9 @@ public final class TreeContext {
           return Optional.empty();
         }
         Unit u = load(unitName);
-        return u.status() == dev.unitaudit.model.UnitStatus.NOT_FOUND ? Optional.empty() : Optional.of(u);
+        return u.status() == dev.unitaudit.model.UnitStatus.NOT_FOUND
+            ? Optional.empty()
+            : Optional.of(u);
       }
 
       @Override
@@ -129,25 +136,30 @@ public final class TreeContext {
     synchronized (this) {
       if (handlers == null) {
         Map<String, Integer> count = new ConcurrentHashMap<>();
-        loader.unitNames(java.util.EnumSet.allOf(UnitType.class)).parallelStream().forEach(n -> {
-          Unit u = cache.containsKey(n) ? cache.get(n) : loader.load(n);
-          for (Setting s : u.list("Unit", "OnFailure")) {
-            for (String word : s.value().trim().split("\\s+")) {
-              if (!word.isEmpty()) {
-                String file = dev.unitaudit.check.DependencyExistsCheck.unitFile(
-                    dev.unitaudit.model.Specifiers.expand(word, u.name()));
-                count.merge(file, 1, Integer::sum);
-              }
-            }
-          }
-        });
+        loader.unitNames(java.util.EnumSet.allOf(UnitType.class)).parallelStream()
+            .forEach(
+                n -> {
+                  Unit u = cache.containsKey(n) ? cache.get(n) : loader.load(n);
+                  for (Setting s : u.list("Unit", "OnFailure")) {
+                    for (String word : s.value().trim().split("\\s+")) {
+                      if (!word.isEmpty()) {
+                        String file =
+                            dev.unitaudit.check.DependencyExistsCheck.unitFile(
+                                dev.unitaudit.model.Specifiers.expand(word, u.name()));
+                        count.merge(file, 1, Integer::sum);
+                      }
+                    }
+                  }
+                });
         List<String> found = new ArrayList<>();
         for (String f : count.keySet()) {
-          if (UnitName.parse(f) != null && load(f).status() != dev.unitaudit.model.UnitStatus.NOT_FOUND) {
+          if (UnitName.parse(f) != null
+              && load(f).status() != dev.unitaudit.model.UnitStatus.NOT_FOUND) {
             found.add(f);
           }
         }
-        found.sort(java.util.Comparator.comparing((String f) -> -count.get(f)).thenComparing(f -> f));
+        found.sort(
+            java.util.Comparator.comparing((String f) -> -count.get(f)).thenComparing(f -> f));
         handlers = List.copyOf(found);
       }
       return handlers;
@@ -171,7 +183,8 @@ public final class TreeContext {
       return t;
     }
     Map<String, List<Unit>> idx = new ConcurrentHashMap<>();
-    for (String n : loader.unitNames(java.util.Set.of(UnitType.TIMER, UnitType.PATH, UnitType.SOCKET))) {
+    for (String n :
+        loader.unitNames(java.util.Set.of(UnitType.TIMER, UnitType.PATH, UnitType.SOCKET))) {
       Unit trig = load(n);
       String target = triggeredUnit(trig);
       if (target != null) {
@@ -189,7 +202,8 @@ public final class TreeContext {
       return dev.unitaudit.model.Specifiers.expand(explicit.get().value(), trig.name());
     }
     UnitName n = trig.name();
-    if (trig.type() == UnitType.SOCKET && Boolean.TRUE.equals(trig.bool("Socket", "Accept").orElse(false))) {
+    if (trig.type() == UnitType.SOCKET
+        && Boolean.TRUE.equals(trig.bool("Socket", "Accept").orElse(false))) {
       return n.prefix() + "@.service";
     }
     String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());
@@ -198,8 +212,10 @@ public final class TreeContext {
 
   /** Mode and owner per file, read once: several rules ask about the same fragment and drop-ins. */
   private final Map<String, Optional<CheckContext.FileFacts>> facts = new ConcurrentHashMap<>();
+
   /** Whether a directory's real path stays inside the root, per directory (units share a few). */
   private final Map<Path, Boolean> insideRoot = new ConcurrentHashMap<>();
+
   private volatile Path realRootReal;
 
   private Optional<CheckContext.FileFacts> facts(String displayPath) {
@@ -221,9 +237,11 @@ public final class TreeContext {
     }
     try {
       // one lstat() for mode and owner
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
       int mode = ((Integer) a.get("mode")) & 0777;
-      return Optional.of(new CheckContext.FileFacts(mode, (Integer) a.get("uid"), (Integer) a.get("gid")));
+      return Optional.of(
+          new CheckContext.FileFacts(mode, (Integer) a.get("uid"), (Integer) a.get("gid")));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a fix's drop-in. Never touches another file: it creates the {@code UNIT.d/} directory
- * when missing, refuses an existing drop-in of the same name unless {@code force}, refuses to write
+ * Writes a fix's drop-in. Never touches another file: it creates the {@code UNIT.d/} directory when
+ * missing, refuses an existing drop-in of the same name unless {@code force}, refuses to write
  * through a symlink or outside the root, and replaces a forced file atomically.
  */
 public final class DropInWriter {
@@ -74,7 +74,8 @@ public final class DropInWriter {
   /** 0644, as unit files are (a temporary file starts 0600). */
   private static void readable(Path p) {
     try {
-      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     } catch (IOException | UnsupportedOperationException e) {
       // not a POSIX file system: leave the default
     }

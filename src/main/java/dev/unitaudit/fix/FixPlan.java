@@ -17,7 +17,8 @@ public record FixPlan(List<Line> lines, List<Skipped> skipped, List<String> clos
    * @param rules "UA1001 no-new-privileges: title" for each rule it closes
    * @param warnings what the setting may break and why (rendered as comments and on stderr)
    */
-  public record Line(String section, String key, String value, List<String> rules, List<String> warnings) {
+  public record Line(
+      String section, String key, String value, List<String> rules, List<String> warnings) {
     public String assignment() {
       return key + "=" + value;
     }

@@ -18,45 +18,78 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a unit's open findings into the lines of a drop-in. Ladder findings (level ≤ N) are
- * closed with their rule's fix; outside the ladder only {@link #PLAIN_SAFE} rules are, and only by
- * adding keys the unit does not set. Every setting passes the safety checks of {@link Hazards} and
- * {@link WritablePaths} first; a rule whose fix may break the unit is skipped with the reason.
+ * Turns a unit's open findings into the lines of a drop-in. Ladder findings (level ≤ N) are closed
+ * with their rule's fix; outside the ladder only {@link #PLAIN_SAFE} rules are, and only by adding
+ * keys the unit does not set. Every setting passes the safety checks of {@link Hazards} and {@link
+ * WritablePaths} first; a rule whose fix may break the unit is skipped with the reason.
  */
 public final class FixPlanner {
 
   /** Rules outside the ladder whose plain fix changes no access: added by default. */
-  public static final Set<String> PLAIN_SAFE = Set.of("lock-personality", "start-limit-unset", "restart-without-delay");
+  public static final Set<String> PLAIN_SAFE =
+      Set.of("lock-personality", "start-limit-unset", "restart-without-delay");
 
   private static final Pattern HEADER = Pattern.compile("\\[[A-Za-z]+\\]");
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z][A-Za-z0-9]*=[^\\p{Cntrl}]*");
 
-  private static final Map<String, String> WARNINGS = Map.ofEntries(
-      Map.entry("NoNewPrivileges", "setuid/setgid programs the service runs (sudo, su, sendmail's setgid postdrop, …)"
-          + " no longer gain privileges, and SELinux/AppArmor domain transitions on exec stop"),
-      Map.entry("PrivateTmp", "the service gets its own /tmp and /var/tmp: sockets or files it shares there with"
-          + " other processes are no longer seen by them, and they are emptied when it stops"),
-      Map.entry("ProtectSystem", "the whole file system becomes read-only for the service except /dev, /proc, /sys,"
-          + " ReadWritePaths= and its State/Cache/Logs/RuntimeDirectory=; any other write (e.g. under /var/lib/NAME,"
-          + " /var/log/NAME or /etc) fails — declare such paths with StateDirectory=/LogsDirectory= or ReadWritePaths="),
-      Map.entry("ProtectHome=yes", "/home, /root and /run/user become empty and inaccessible to the service"),
-      Map.entry("ProtectHome=read-only", "/home, /root and /run/user become read-only for the service"),
-      Map.entry("ReadWritePaths", "the leading '-' skips the path when it is missing at start: if the service only"
-          + " creates it later, it stays read-only"),
-      Map.entry("MemoryDenyWriteExecute", "memory that is both writable and executable is refused: JIT compilers and"
-          + " some libffi closures crash"),
-      Map.entry("PrivateDevices", "the service sees only pseudo devices (/dev/null, /dev/urandom, …): no disks,"
-          + " serial ports, GPUs or TPMs"),
-      Map.entry("ProtectKernelTunables", "/proc/sys and /sys become read-only: sysctl writes fail"),
-      Map.entry("ProtectControlGroups", "/sys/fs/cgroup becomes read-only: container and cgroup managers fail"),
-      Map.entry("RestrictRealtime", "realtime scheduling is refused (audio, low-latency daemons)"),
-      Map.entry("RestrictSUIDSGID", "the service cannot create setuid/setgid files (installers, package managers)"),
-      Map.entry("LockPersonality", "personality(2) changes are refused (only emulators and legacy binaries use it)"),
-      Map.entry("StartLimitIntervalSec", "after StartLimitBurst= failed starts within this interval systemd stops"
-          + " restarting the unit until `systemctl reset-failed`"),
-      Map.entry("StartLimitBurst", "after this many failed starts within StartLimitIntervalSec= systemd stops"
-          + " restarting the unit until `systemctl reset-failed`"),
-      Map.entry("RestartSec", "restarts are delayed by this long"));
+  private static final Map<String, String> WARNINGS =
+      Map.ofEntries(
+          Map.entry(
+              "NoNewPrivileges",
+              "setuid/setgid programs the service runs (sudo, su, sendmail's setgid postdrop, …) no"
+                  + " longer gain privileges, and SELinux/AppArmor domain transitions on exec"
+                  + " stop"),
+          Map.entry(
+              "PrivateTmp",
+              "the service gets its own /tmp and /var/tmp: sockets or files it shares there with"
+                  + " other processes are no longer seen by them, and they are emptied when it"
+                  + " stops"),
+          Map.entry(
+              "ProtectSystem",
+              "the whole file system becomes read-only for the service except /dev, /proc, /sys,"
+                  + " ReadWritePaths= and its State/Cache/Logs/RuntimeDirectory=; any other write"
+                  + " (e.g. under /var/lib/NAME, /var/log/NAME or /etc) fails — declare such paths"
+                  + " with StateDirectory=/LogsDirectory= or ReadWritePaths="),
+          Map.entry(
+              "ProtectHome=yes",
+              "/home, /root and /run/user become empty and inaccessible to the service"),
+          Map.entry(
+              "ProtectHome=read-only",
+              "/home, /root and /run/user become read-only for the service"),
+          Map.entry(
+              "ReadWritePaths",
+              "the leading '-' skips the path when it is missing at start: if the service only"
+                  + " creates it later, it stays read-only"),
+          Map.entry(
+              "MemoryDenyWriteExecute",
+              "memory that is both writable and executable is refused: JIT compilers and"
+                  + " some libffi closures crash"),
+          Map.entry(
+              "PrivateDevices",
+              "the service sees only pseudo devices (/dev/null, /dev/urandom, …): no disks,"
+                  + " serial ports, GPUs or TPMs"),
+          Map.entry(
+              "ProtectKernelTunables", "/proc/sys and /sys become read-only: sysctl writes fail"),
+          Map.entry(
+              "ProtectControlGroups",
+              "/sys/fs/cgroup becomes read-only: container and cgroup managers fail"),
+          Map.entry(
+              "RestrictRealtime", "realtime scheduling is refused (audio, low-latency daemons)"),
+          Map.entry(
+              "RestrictSUIDSGID",
+              "the service cannot create setuid/setgid files (installers, package managers)"),
+          Map.entry(
+              "LockPersonality",
+              "personality(2) changes are refused (only emulators and legacy binaries use it)"),
+          Map.entry(
+              "StartLimitIntervalSec",
+              "after StartLimitBurst= failed starts within this interval systemd stops"
+                  + " restarting the unit until `systemctl reset-failed`"),
+          Map.entry(
+              "StartLimitBurst",
+              "after this many failed starts within StartLimitIntervalSec= systemd stops"
+                  + " restarting the unit until `systemctl reset-failed`"),
+          Map.entry("RestartSec", "restarts are delayed by this long"));
 
   private final RuleCatalog catalog;
   private final boolean aggressive;
@@ -73,12 +106,15 @@ public final class FixPlanner {
     return plan(u, open, Map.of());
   }
 
-  /** As {@link #plan(Unit, List)}, leaving the rules of {@code refused} open for the reason given. */
+  /**
+   * As {@link #plan(Unit, List)}, leaving the rules of {@code refused} open for the reason given.
+   */
   public FixPlan plan(Unit u, List<Finding> open, Map<String, String> refused) {
     Builder b = new Builder(u);
     Map<String, Rule> rules = new LinkedHashMap<>();
-    open.stream().sorted(Comparator.comparing(Finding::rule)).forEach(f ->
-        catalog.find(f.rule()).ifPresent(r -> rules.putIfAbsent(r.id(), r)));
+    open.stream()
+        .sorted(Comparator.comparing(Finding::rule))
+        .forEach(f -> catalog.find(f.rule()).ifPresent(r -> rules.putIfAbsent(r.id(), r)));
     List<Rule> deferred = new ArrayList<>();
     for (Rule r : rules.values()) {
       if (r.level() == null && !PLAIN_SAFE.contains(r.name())) {
@@ -93,10 +129,19 @@ public final class FixPlanner {
         continue;
       }
       if ("broad-paths".equals(r.kind())) {
-        String where = open.stream().filter(f -> f.rule().equals(r.id()))
-            .map(f -> f.file() + ":" + f.line()).distinct().reduce((x, y) -> x + ", " + y).orElse("?");
-        b.skip(r, "a broad writable path is declared (" + where + "); narrowing it needs to know where the"
-            + " service writes, which the unit does not say");
+        String where =
+            open.stream()
+                .filter(f -> f.rule().equals(r.id()))
+                .map(f -> f.file() + ":" + f.line())
+                .distinct()
+                .reduce((x, y) -> x + ", " + y)
+                .orElse("?");
+        b.skip(
+            r,
+            "a broad writable path is declared ("
+                + where
+                + "); narrowing it needs to know where the"
+                + " service writes, which the unit does not say");
         continue;
       }
       List<String[]> lines = plain(r.fix());
@@ -163,18 +208,23 @@ public final class FixPlanner {
     Unit u = b.unit;
     Optional<String> session = Hazards.sessionSpawner(u);
     if (session.isPresent()) {
-      b.skip(r, "ProtectSystem=strict: " + session.get() + ", which would inherit a read-only system");
+      b.skip(
+          r, "ProtectSystem=strict: " + session.get() + ", which would inherit a read-only system");
       return;
     }
     WritablePaths.Result wp = WritablePaths.analyse(u, b.privateTmp(), false, true);
     if (!wp.broad().isEmpty()) {
-      b.skip(r, "ProtectSystem=strict would make read-only what the service writes: "
-          + describe(wp.broad()) + " — declaring it would need a broad ReadWritePaths= (UA1006)");
+      b.skip(
+          r,
+          "ProtectSystem=strict would make read-only what the service writes: "
+              + describe(wp.broad())
+              + " — declaring it would need a broad ReadWritePaths= (UA1006)");
       return;
     }
     List<String> notes = new ArrayList<>();
     if (!b.privateTmp()) {
-      notes.add("PrivateTmp= is off, so /tmp and /var/tmp are declared writable to keep them usable");
+      notes.add(
+          "PrivateTmp= is off, so /tmp and /var/tmp are declared writable to keep them usable");
       b.add(r, "Service", "ReadWritePaths", "-/tmp -/var/tmp", notes);
     }
     // needs with the same reason (the conventional directories) share one line
@@ -183,14 +233,20 @@ public final class FixPlanner {
       byWhy.computeIfAbsent(n.why(), x -> new ArrayList<>()).add("-" + quote(n.declare()));
     }
     for (Map.Entry<String, List<String>> e : byWhy.entrySet()) {
-      b.add(r, "Service", "ReadWritePaths", String.join(" ", e.getValue()),
+      b.add(
+          r,
+          "Service",
+          "ReadWritePaths",
+          String.join(" ", e.getValue()),
           List.of(e.getKey(), WARNINGS.get("ReadWritePaths")));
     }
     for (String[] l : lines) {
       if (l[1].equals("ProtectSystem")) {
         List<String> w = new ArrayList<>();
-        u.scalar("Service", "ProtectSystem").filter(s -> !appliesLater(u, s)).ifPresent(s ->
-            w.add("replaces ProtectSystem=" + s.value() + " (" + s.location() + ")"));
+        u.scalar("Service", "ProtectSystem")
+            .filter(s -> !appliesLater(u, s))
+            .ifPresent(
+                s -> w.add("replaces ProtectSystem=" + s.value() + " (" + s.location() + ")"));
         w.add(WARNINGS.get("ProtectSystem"));
         b.add(r, l[0], l[1], l[2], w);
       }
@@ -201,11 +257,19 @@ public final class FixPlanner {
     Unit u = b.unit;
     WritablePaths.Result wp = WritablePaths.analyse(u, b.privateTmp(), true);
     if (!wp.broad().isEmpty()) {
-      b.skip(r, "the service writes " + describe(wp.broad()) + "; declaring that would need a broad ReadWritePaths= (UA1006)");
+      b.skip(
+          r,
+          "the service writes "
+              + describe(wp.broad())
+              + "; declaring that would need a broad ReadWritePaths= (UA1006)");
       return;
     }
     for (WritablePaths.Need n : wp.missing()) {
-      b.add(r, "Service", "ReadWritePaths", "-" + quote(n.declare()),
+      b.add(
+          r,
+          "Service",
+          "ReadWritePaths",
+          "-" + quote(n.declare()),
           List.of(n.why(), WARNINGS.get("ReadWritePaths")));
     }
   }
@@ -213,28 +277,37 @@ public final class FixPlanner {
   /** Why a setting must not be added to this unit at all, or empty. */
   private Optional<String> refusal(Unit u, String key) {
     switch (key) {
-      case "NoNewPrivileges": {
-        Optional<String> s = Hazards.sessionSpawner(u);
-        if (s.isPresent()) {
-          return Optional.of("would break sudo/su in users' sessions: " + s.get());
+      case "NoNewPrivileges":
+        {
+          Optional<String> s = Hazards.sessionSpawner(u);
+          if (s.isPresent()) {
+            return Optional.of("would break sudo/su in users' sessions: " + s.get());
+          }
+          Optional<String> p = Hazards.runs(u, Hazards.PRIVILEGE_CHANGERS, true);
+          return p.map(x -> "would break the " + x + " the unit runs (it relies on setuid)");
         }
-        Optional<String> p = Hazards.runs(u, Hazards.PRIVILEGE_CHANGERS, true);
-        return p.map(x -> "would break the " + x + " the unit runs (it relies on setuid)");
-      }
       case "PrivateTmp":
       case "ProtectHome":
-        return Hazards.sessionSpawner(u).map(s -> "would hide users' files from their own sessions: " + s);
-      case "MemoryDenyWriteExecute": {
-        Optional<String> s = Hazards.sessionSpawner(u);
-        if (s.isPresent()) {
-          return Optional.of("users' login sessions would inherit it (every JIT they run would crash): " + s.get());
+        return Hazards.sessionSpawner(u)
+            .map(s -> "would hide users' files from their own sessions: " + s);
+      case "MemoryDenyWriteExecute":
+        {
+          Optional<String> s = Hazards.sessionSpawner(u);
+          if (s.isPresent()) {
+            return Optional.of(
+                "users' login sessions would inherit it (every JIT they run would crash): "
+                    + s.get());
+          }
+          if (aggressive) {
+            return Optional.empty();
+          }
+          return Hazards.jitRuntime(u)
+              .map(
+                  j ->
+                      "would crash the JIT runtime ExecStart= runs ("
+                          + j
+                          + "); --aggressive adds it anyway");
         }
-        if (aggressive) {
-          return Optional.empty();
-        }
-        return Hazards.jitRuntime(u).map(j -> "would crash the JIT runtime ExecStart= runs (" + j
-            + "); --aggressive adds it anyway");
-      }
       case "PrivateDevices":
       case "ProtectKernelTunables":
       case "ProtectControlGroups":
@@ -242,7 +315,8 @@ public final class FixPlanner {
       case "RestrictSUIDSGID":
         // level 3 sandboxes the process tree, and here that tree is users' sessions (a getty
         // without its tty, root's sysctl and cgroup tools read-only, no realtime audio)
-        return Hazards.sessionSpawner(u).map(s -> "users' login sessions would inherit " + key + "=: " + s);
+        return Hazards.sessionSpawner(u)
+            .map(s -> "users' login sessions would inherit " + key + "=: " + s);
       default:
         return Optional.empty();
     }
@@ -254,19 +328,26 @@ public final class FixPlanner {
   private HomeUse homeUse(Unit u) {
     Optional<String> server = Hazards.runs(u, Hazards.HOME_SERVERS, false);
     if (server.isPresent()) {
-      return new HomeUse(null, "would break " + server.get() + ", which serves files in users' home directories");
+      return new HomeUse(
+          null, "would break " + server.get() + ", which serves files in users' home directories");
     }
     for (Setting s : u.list("Service", "ReadWritePaths")) {
       if (mentionsHome(s.value())) {
-        return new HomeUse(null, "would hide ReadWritePaths=" + s.value() + " (" + s.location() + ")");
+        return new HomeUse(
+            null, "would hide ReadWritePaths=" + s.value() + " (" + s.location() + ")");
       }
     }
     Optional<Setting> user = u.scalar("Service", "User");
     if (user.isPresent() && homes != null) {
       String home = homes.home(user.get().value());
       if (home != null && mentionsHome(home)) {
-        return new HomeUse(null, "would hide the home directory " + home + " of User=" + user.get().value()
-            + ", where it may keep its files");
+        return new HomeUse(
+            null,
+            "would hide the home directory "
+                + home
+                + " of User="
+                + user.get().value()
+                + ", where it may keep its files");
       }
     }
     Optional<String> reader = Hazards.runs(u, Hazards.HOME_READERS, false);
@@ -278,7 +359,8 @@ public final class FixPlanner {
         continue;
       }
       for (Setting s : e.settings()) {
-        if (mentionsHome(s.value()) || (e.key().equals("WorkingDirectory") && s.value().replace("-", "").startsWith("~"))) {
+        if (mentionsHome(s.value())
+            || (e.key().equals("WorkingDirectory") && s.value().replace("-", "").startsWith("~"))) {
           return new HomeUse(e.key() + "=" + s.value() + " (" + s.location() + ")", null);
         }
       }
@@ -292,8 +374,9 @@ public final class FixPlanner {
 
   private List<String> warnings(Unit u, String key, String value) {
     List<String> w = new ArrayList<>();
-    u.scalar(key.startsWith("StartLimit") ? "Unit" : "Service", key).filter(s -> !appliesLater(u, s)).ifPresent(s ->
-        w.add("replaces " + key + "=" + s.value() + " (" + s.location() + ")"));
+    u.scalar(key.startsWith("StartLimit") ? "Unit" : "Service", key)
+        .filter(s -> !appliesLater(u, s))
+        .ifPresent(s -> w.add("replaces " + key + "=" + s.value() + " (" + s.location() + ")"));
     if (key.equals("ProtectHome")) {
       w.add(WARNINGS.get("ProtectHome=" + value));
       if (value.equals("read-only")) {
@@ -306,14 +389,19 @@ public final class FixPlanner {
       w.add(WARNINGS.get(key));
     }
     if (key.equals("MemoryDenyWriteExecute")) {
-      Hazards.jitRuntime(u).ifPresent(j -> w.add("added by --aggressive although ExecStart= runs " + j));
+      Hazards.jitRuntime(u)
+          .ifPresent(j -> w.add("added by --aggressive although ExecStart= runs " + j));
     }
     return w;
   }
 
-  /** Whether a setting comes from a drop-in applied after the fix's own (reported as an override instead). */
+  /**
+   * Whether a setting comes from a drop-in applied after the fix's own (reported as an override
+   * instead).
+   */
   static boolean appliesLater(Unit u, Setting s) {
-    return u.dropins().contains(s.file()) && Fixer.basename(s.file()).compareTo(Fixer.FILE_NAME) > 0;
+    return u.dropins().contains(s.file())
+        && Fixer.basename(s.file()).compareTo(Fixer.FILE_NAME) > 0;
   }
 
   private static String describe(List<WritablePaths.Need> needs) {
@@ -325,7 +413,9 @@ public final class FixPlanner {
   }
 
   private static String quote(String path) {
-    return path.matches(".*[\\s\"'\\\\].*") ? "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : path;
+    return path.matches(".*[\\s\"'\\\\].*")
+        ? "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+        : path;
   }
 
   /** The fix as (section, key, value) triples, or null when it is not plain directives. */
@@ -377,7 +467,10 @@ public final class FixPlanner {
       String k = section + "." + key + "=" + value;
       FixPlan.Line old = lines.get(k);
       if (old == null) {
-        lines.put(k, new FixPlan.Line(section, key, value, new ArrayList<>(List.of(label)), new ArrayList<>(warnings)));
+        lines.put(
+            k,
+            new FixPlan.Line(
+                section, key, value, new ArrayList<>(List.of(label)), new ArrayList<>(warnings)));
       } else {
         if (!old.rules().contains(label)) {
           old.rules().add(label);
@@ -413,7 +506,8 @@ public final class FixPlanner {
       if (unit.bool("Service", "DynamicUser").orElse(false)) {
         return true;
       }
-      return unit.string("Service", "PrivateTmp").map(Values::parseBoolean).orElse(false) == Boolean.TRUE;
+      return unit.string("Service", "PrivateTmp").map(Values::parseBoolean).orElse(false)
+          == Boolean.TRUE;
     }
 
     FixPlan build() {
@@ -421,7 +515,8 @@ public final class FixPlanner {
       for (String section : List.of("Unit", "Service")) {
         lines.values().stream().filter(l -> l.section().equals(section)).forEach(ordered::add);
       }
-      lines.values().stream().filter(l -> !l.section().equals("Unit") && !l.section().equals("Service"))
+      lines.values().stream()
+          .filter(l -> !l.section().equals("Unit") && !l.section().equals("Service"))
           .forEach(ordered::add);
       return new FixPlan(List.copyOf(ordered), List.copyOf(skipped.values()), List.copyOf(closes));
     }

@@ -24,25 +24,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The fix pipeline: audit report → for each loaded service its open findings of ladder level ≤ N
- * (and the {@link FixPlanner#PLAIN_SAFE} ones) → a plan → the drop-in text → the unit re-audited
- * in memory with the drop-in merged where systemd would apply it (its name sorts last, but a
+ * (and the {@link FixPlanner#PLAIN_SAFE} ones) → a plan → the drop-in text → the unit re-audited in
+ * memory with the drop-in merged where systemd would apply it (its name sorts last, but a
  * later-sorting drop-in still wins, which is reported).
  *
- * <p>A previous {@value #FILE_NAME} at the target is left out when planning, so re-running
- * with {@code --force} regenerates it from the unit as the vendor and admin wrote it.
+ * <p>A previous {@value #FILE_NAME} at the target is left out when planning, so re-running with
+ * {@code --force} regenerates it from the unit as the vendor and admin wrote it.
  */
 public final class Fixer {
 
   public static final String FILE_NAME = "zz-unitaudit-hardening.conf";
 
   /**
-   * @param level the ladder level to reach; {@code aggressive}: MemoryDenyWriteExecute= even for JIT runtimes
+   * @param level the ladder level to reach; {@code aggressive}: MemoryDenyWriteExecute= even for
+   *     JIT runtimes
    * @param vendorUnits site-policy rules on untouched distribution units too, as the audit was run
    *     ({@code --vendor}): the re-audit must judge a unit by the same rules as the report did
    */
@@ -86,7 +87,12 @@ public final class Fixer {
     return out;
   }
 
-  private UnitFix fixOne(TreeContext tree, FixPlanner planner, Selection sel, Path cwd, AuditReport.UnitEntry e,
+  private UnitFix fixOne(
+      TreeContext tree,
+      FixPlanner planner,
+      Selection sel,
+      Path cwd,
+      AuditReport.UnitEntry e,
       Unit unit) {
     Target t = target(unit, sel, cwd);
     Unit base = without(unit, t.display);
@@ -103,7 +109,11 @@ public final class Fixer {
     // drop-in overriding a line is reported instead, since the admin may remove that drop-in
     Map<String, String> refused = new LinkedHashMap<>();
     for (int round = 0; round < 3 && !plan.isEmpty(); round++) {
-      Unit trial = with(base, t.display, DropInRenderer.render(unit.id(), options.level(), plan, List.of(), List.of()));
+      Unit trial =
+          with(
+              base,
+              t.display,
+              DropInRenderer.render(unit.id(), options.level(), plan, List.of(), List.of()));
       if (!overridden(trial, plan, t.display).isEmpty()) {
         break;
       }
@@ -122,15 +132,19 @@ public final class Fixer {
     List<String> problems = new ArrayList<>();
     for (String d : concat(unit.dropins(), unit.shadowed())) {
       if (d.endsWith("/" + FILE_NAME) && !d.equals(t.display)) {
-        problems.add(d + " has the same name and " + (unit.dropins().contains(d) ? "higher priority" : "was found")
-            + ": systemd applies only one of them");
+        problems.add(
+            d
+                + " has the same name and "
+                + (unit.dropins().contains(d) ? "higher priority" : "was found")
+                + ": systemd applies only one of them");
       }
     }
     String text = DropInRenderer.render(unit.id(), options.level(), plan, List.of(), problems);
     Unit after = plan.isEmpty() ? base : with(base, t.display, text);
     List<String> overridden = overridden(after, plan, t.display);
     if (!overridden.isEmpty()) {
-      // the notes are comments: same settings, but the lines move, and provenance must match the file
+      // the notes are comments: same settings, but the lines move, and provenance must match the
+      // file
       text = DropInRenderer.render(unit.id(), options.level(), plan, overridden, problems);
       after = with(base, t.display, text);
     }
@@ -142,8 +156,23 @@ public final class Fixer {
       }
     }
     Integer levelAfter = RuleEngine.achievedLevel(ladder(tree, after, suppressed));
-    return new UnitFix(unit.id(), null, unit, after, plan, t.file, t.display, t.confine, text, e.exposure(),
-        exposure(after), e.level(), levelAfter, stillOpen, overridden, problems);
+    return new UnitFix(
+        unit.id(),
+        null,
+        unit,
+        after,
+        plan,
+        t.file,
+        t.display,
+        t.confine,
+        text,
+        e.exposure(),
+        exposure(after),
+        e.level(),
+        levelAfter,
+        stillOpen,
+        overridden,
+        problems);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
@@ -156,7 +185,8 @@ public final class Fixer {
   private List<Finding> open(TreeContext tree, Unit u, Set<String> suppressed) {
     List<Finding> out = new ArrayList<>();
     for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-      if (f.suppressed() == null && !suppressed.contains(f.rule())
+      if (f.suppressed() == null
+          && !suppressed.contains(f.rule())
           && (f.level() == null || f.level() <= options.level())) {
         out.add(f);
       }
@@ -169,7 +199,10 @@ public final class Fixer {
     for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
       if (f.level() != null) {
         // internal only: marks the rule as not counting against the level; never reported
-        out.add(suppressed.contains(f.rule()) ? f.withSuppression(new Finding.Suppression("audit", "", null)) : f);
+        out.add(
+            suppressed.contains(f.rule())
+                ? f.withSuppression(new Finding.Suppression("audit", "", null))
+                : f);
       }
     }
     return out;
@@ -177,7 +210,9 @@ public final class Fixer {
 
   private BigDecimal exposure(Unit u) {
     try {
-      return BigDecimal.valueOf(ExposureCalculator.assess(u.name(), u.assignments(), options.policy()).exposureTenths(), 1);
+      return BigDecimal.valueOf(
+          ExposureCalculator.assess(u.name(), u.assignments(), options.policy()).exposureTenths(),
+          1);
     } catch (PolicyException ex) {
       return null;
     }
@@ -188,7 +223,8 @@ public final class Fixer {
     List<String> out = new ArrayList<>();
     for (FixPlan.Line l : plan.lines()) {
       List<Setting> eff = after.list(l.section(), l.key());
-      boolean kept = eff.stream().anyMatch(s -> s.file().equals(ours) && s.value().equals(l.value()));
+      boolean kept =
+          eff.stream().anyMatch(s -> s.file().equals(ours) && s.value().equals(l.value()));
       if (kept) {
         continue;
       }
@@ -201,15 +237,32 @@ public final class Fixer {
           by = a.location() + " sets " + a.key() + "=" + a.value();
         }
       }
-      out.add(by == null ? l.assignment() + " does not take effect"
-          : by + " and sorts after " + FILE_NAME + ", so it overrides " + l.assignment());
+      out.add(
+          by == null
+              ? l.assignment() + " does not take effect"
+              : by + " and sorts after " + FILE_NAME + ", so it overrides " + l.assignment());
     }
     return out;
   }
 
   private static UnitFix na(AuditReport.UnitEntry e, String why) {
-    return new UnitFix(e.unit(), why, null, null, null, null, null, null, "", e.exposure(), e.exposure(), e.level(),
-        e.level(), List.of(), List.of(), List.of());
+    return new UnitFix(
+        e.unit(),
+        why,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "",
+        e.exposure(),
+        e.exposure(),
+        e.level(),
+        e.level(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** Where the drop-in goes: under the root's etc/systemd/system, or beside a PATH unit file. */
@@ -237,10 +290,15 @@ public final class Fixer {
     return new Target(dir.resolve(dirName).resolve(FILE_NAME), display, dir);
   }
 
-  /** The template for the {@code @i} stand-in instance an audit of a template uses; the unit otherwise. */
+  /**
+   * The template for the {@code @i} stand-in instance an audit of a template uses; the unit
+   * otherwise.
+   */
   static String dropInUnitName(Unit u) {
     UnitName n = u.name();
-    if (n.isInstance() && "i".equals(n.instance()) && u.fragment() != null
+    if (n.isInstance()
+        && "i".equals(n.instance())
+        && u.fragment() != null
         && basename(u.fragment()).equals(n.template().name())) {
       return n.template().name();
     }
@@ -252,10 +310,20 @@ public final class Fixer {
     if (!u.dropins().contains(display)) {
       return u;
     }
-    List<Assignment> applied = u.assignments().stream().filter(a -> !a.file().equals(display)).toList();
+    List<Assignment> applied =
+        u.assignments().stream().filter(a -> !a.file().equals(display)).toList();
     List<String> dropins = u.dropins().stream().filter(d -> !d.equals(display)).toList();
-    return new Unit(u.name(), u.aliases(), u.status(), u.fragment(), dropins, u.shadowed(), applied,
-        u.diagnostics(), List.of(), u.directives().stream().filter(a -> !a.file().equals(display)).toList(),
+    return new Unit(
+        u.name(),
+        u.aliases(),
+        u.status(),
+        u.fragment(),
+        dropins,
+        u.shadowed(),
+        applied,
+        u.diagnostics(),
+        List.of(),
+        u.directives().stream().filter(a -> !a.file().equals(display)).toList(),
         u.vendor());
   }
 
@@ -285,9 +353,20 @@ public final class Fixer {
       }
     }
     applied.addAll(ai, pf.assignments());
-    // the re-audit compares like with like: the same rules as before the drop-in, on a vendor unit too
-    return new Unit(u.name(), u.aliases(), u.status(), u.fragment(), dropins, u.shadowed(), applied,
-        u.diagnostics(), List.of(), u.directives(), u.vendor());
+    // the re-audit compares like with like: the same rules as before the drop-in, on a vendor unit
+    // too
+    return new Unit(
+        u.name(),
+        u.aliases(),
+        u.status(),
+        u.fragment(),
+        dropins,
+        u.shadowed(),
+        applied,
+        u.diagnostics(),
+        List.of(),
+        u.directives(),
+        u.vendor());
   }
 
   static String basename(String p) {

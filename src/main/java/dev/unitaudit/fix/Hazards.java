@@ -20,42 +20,123 @@ import java.util.Set;
  *       executable, which {@code MemoryDenyWriteExecute=yes} forbids: java, jsvc, node/nodejs,
  *       deno, bun, dotnet, mono, pypy, luajit, beam.smp/erl (Erlang JIT), julia, qemu-system-*
  *       (TCG), php-fpm/php (opcache.jit), plus python with {@code -X jit} or {@code PYTHON_JIT=1}
- *       and ruby with {@code --yjit}/{@code --jit} or {@code RUBY_YJIT_ENABLE=1}.</li>
+ *       and ruby with {@code --yjit}/{@code --jit} or {@code RUBY_YJIT_ENABLE=1}.
  *   <li><b>Session spawners</b> ({@link #SESSION_SPAWNERS}, or any unit with {@code PAMName=}):
  *       services whose children are users' login sessions (sshd, cron, atd, getty, display
  *       managers). Users' sessions inherit the sandbox, so {@code NoNewPrivileges=} would break
  *       sudo, and {@code ProtectSystem=}/{@code ProtectHome=}/{@code PrivateTmp=} would make the
- *       users' own files read-only or invisible.</li>
+ *       users' own files read-only or invisible.
  *   <li><b>Home servers</b> ({@link #HOME_SERVERS}): daemons whose job is to write in users' home
- *       directories (Samba, Dovecot, FTP and NFS servers): no {@code ProtectHome=}.</li>
- *   <li><b>Home readers</b> ({@link #HOME_READERS}): MTAs and web servers that read
- *       {@code ~/.forward} or {@code ~/public_html}: {@code ProtectHome=read-only}.</li>
- *   <li><b>Privilege changers</b> ({@link #PRIVILEGE_CHANGERS}): sudo, su, … run by an Exec*=
- *       line: no {@code NoNewPrivileges=}.</li>
+ *       directories (Samba, Dovecot, FTP and NFS servers): no {@code ProtectHome=}.
+ *   <li><b>Home readers</b> ({@link #HOME_READERS}): MTAs and web servers that read {@code
+ *       ~/.forward} or {@code ~/public_html}: {@code ProtectHome=read-only}.
+ *   <li><b>Privilege changers</b> ({@link #PRIVILEGE_CHANGERS}): sudo, su, … run by an Exec*= line:
+ *       no {@code NoNewPrivileges=}.
  * </ul>
  */
 public final class Hazards {
 
   private Hazards() {}
 
-  public static final Set<String> JIT_RUNTIMES = Set.of("java", "jsvc", "node", "nodejs", "deno", "bun",
-      "dotnet", "mono", "pypy", "pypy3", "luajit", "beam", "beam.smp", "erl", "elixir", "julia", "php-fpm", "php");
+  public static final Set<String> JIT_RUNTIMES =
+      Set.of(
+          "java",
+          "jsvc",
+          "node",
+          "nodejs",
+          "deno",
+          "bun",
+          "dotnet",
+          "mono",
+          "pypy",
+          "pypy3",
+          "luajit",
+          "beam",
+          "beam.smp",
+          "erl",
+          "elixir",
+          "julia",
+          "php-fpm",
+          "php");
 
-  public static final Set<String> SESSION_SPAWNERS = Set.of("sshd", "dropbear", "cron", "crond", "anacron", "atd",
-      "agetty", "getty", "mingetty", "login", "gdm", "gdm3", "lightdm", "sddm", "xdm", "lxdm", "slim", "xrdp",
-      "xrdp-sesman", "systemd-logind", "systemd-user-sessions", "in.telnetd", "telnetd", "rshd", "rlogind");
+  public static final Set<String> SESSION_SPAWNERS =
+      Set.of(
+          "sshd",
+          "dropbear",
+          "cron",
+          "crond",
+          "anacron",
+          "atd",
+          "agetty",
+          "getty",
+          "mingetty",
+          "login",
+          "gdm",
+          "gdm3",
+          "lightdm",
+          "sddm",
+          "xdm",
+          "lxdm",
+          "slim",
+          "xrdp",
+          "xrdp-sesman",
+          "systemd-logind",
+          "systemd-user-sessions",
+          "in.telnetd",
+          "telnetd",
+          "rshd",
+          "rlogind");
 
-  public static final Set<String> HOME_SERVERS = Set.of("smbd", "nmbd", "samba", "dovecot", "vsftpd", "proftpd",
-      "pure-ftpd", "in.ftpd", "rpc.nfsd", "nfsd", "rpc.mountd", "ganesha.nfsd", "sftp-server", "syncthing",
-      "nextcloud", "courierimapd", "cyrus-master");
+  public static final Set<String> HOME_SERVERS =
+      Set.of(
+          "smbd",
+          "nmbd",
+          "samba",
+          "dovecot",
+          "vsftpd",
+          "proftpd",
+          "pure-ftpd",
+          "in.ftpd",
+          "rpc.nfsd",
+          "nfsd",
+          "rpc.mountd",
+          "ganesha.nfsd",
+          "sftp-server",
+          "syncthing",
+          "nextcloud",
+          "courierimapd",
+          "cyrus-master");
 
-  public static final Set<String> HOME_READERS = Set.of("master", "postfix", "exim", "exim4", "sendmail", "opensmtpd",
-      "smtpd", "apache2", "apachectl", "apache2ctl", "httpd", "nginx", "lighttpd", "procmail", "fetchmail");
+  public static final Set<String> HOME_READERS =
+      Set.of(
+          "master",
+          "postfix",
+          "exim",
+          "exim4",
+          "sendmail",
+          "opensmtpd",
+          "smtpd",
+          "apache2",
+          "apachectl",
+          "apache2ctl",
+          "httpd",
+          "nginx",
+          "lighttpd",
+          "procmail",
+          "fetchmail");
 
-  public static final Set<String> PRIVILEGE_CHANGERS = Set.of("sudo", "su", "doas", "pkexec", "newgrp", "sg");
+  public static final Set<String> PRIVILEGE_CHANGERS =
+      Set.of("sudo", "su", "doas", "pkexec", "newgrp", "sg");
 
-  static final List<String> EXEC_KEYS = List.of("ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload",
-      "ExecStop", "ExecStopPost", "ExecCondition");
+  static final List<String> EXEC_KEYS =
+      List.of(
+          "ExecStartPre",
+          "ExecStart",
+          "ExecStartPost",
+          "ExecReload",
+          "ExecStop",
+          "ExecStopPost",
+          "ExecCondition");
 
   /** Every Exec*= command of the unit's type section. */
   static List<ExecCommand> commands(Unit u) {
@@ -105,8 +186,11 @@ public final class Hazards {
       for (int i = 0; i < ws.size(); i++) {
         String b = basename(ws.get(i)).toLowerCase(Locale.ROOT);
         String bare = b.replaceAll("[0-9.]+$", "");
-        if (JIT_RUNTIMES.contains(b) || JIT_RUNTIMES.contains(bare) || b.startsWith("qemu-system-")
-            || b.startsWith("php-fpm") || b.startsWith("php") && bare.equals("php")) {
+        if (JIT_RUNTIMES.contains(b)
+            || JIT_RUNTIMES.contains(bare)
+            || b.startsWith("qemu-system-")
+            || b.startsWith("php-fpm")
+            || b.startsWith("php") && bare.equals("php")) {
           return Optional.of(b);
         }
         if (bare.equals("python") || bare.equals("python3")) {
@@ -121,7 +205,10 @@ public final class Hazards {
         if (bare.equals("ruby")) {
           boolean jit = "1".equals(env.get("RUBY_YJIT_ENABLE"));
           for (int j = i + 1; j < ws.size() && !jit; j++) {
-            jit = ws.get(j).equals("--yjit") || ws.get(j).equals("--jit") || ws.get(j).equals("--mjit");
+            jit =
+                ws.get(j).equals("--yjit")
+                    || ws.get(j).equals("--jit")
+                    || ws.get(j).equals("--mjit");
           }
           if (jit) {
             return Optional.of(b + " (JIT enabled)");
@@ -136,7 +223,8 @@ public final class Hazards {
   public static Optional<String> sessionSpawner(Unit u) {
     Optional<Setting> pam = u.scalar("Service", "PAMName");
     if (pam.isPresent() && !pam.get().value().isBlank()) {
-      return Optional.of("PAMName=" + pam.get().value() + " (" + pam.get().location() + ") opens login sessions");
+      return Optional.of(
+          "PAMName=" + pam.get().value() + " (" + pam.get().location() + ") opens login sessions");
     }
     for (ExecCommand c : u.exec("ExecStart")) {
       String b = basename(c.path());

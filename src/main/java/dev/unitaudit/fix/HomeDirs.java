@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Users' home directories from {@code etc/passwd} under the audited root (empty when unreadable). */
+/**
+ * Users' home directories from {@code etc/passwd} under the audited root (empty when unreadable).
+ */
 public final class HomeDirs {
 
   private final Map<String, String> homes;

@@ -16,7 +16,10 @@ public final class UnifiedDiff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            x.get(i).equals(y.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     // edit script: ' ', '-', '+' with line indexes
@@ -79,7 +82,11 @@ public final class UnifiedDiff {
       if (sb.length() == 0) {
         sb.append("--- ").append(nameA).append('\n').append("+++ ").append(nameB).append('\n');
       }
-      sb.append("@@ -").append(range(aStart, aLen)).append(" +").append(range(bStart, bLen)).append(" @@\n");
+      sb.append("@@ -")
+          .append(range(aStart, aLen))
+          .append(" +")
+          .append(range(bStart, bLen))
+          .append(" @@\n");
       for (int q = start; q < end; q++) {
         sb.append(ops.get(q)[0]).append(texts.get(q)).append('\n');
       }

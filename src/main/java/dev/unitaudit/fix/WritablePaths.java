@@ -13,36 +13,55 @@ import java.util.Set;
 
 /**
  * The paths a service visibly writes, and whether ProtectSystem=strict leaves them writable.
- * "Visibly" is what the unit says: {@code StandardOutput=}/{@code StandardError=} to
- * {@code append:}/{@code file:}/{@code truncate:} a file, the directory of {@code PIDFile=}, and
- * the operands of file-changing commands (mkdir, chown, touch, …) in Exec*= lines without the
- * {@code +} prefix. Already writable under strict: ReadWritePaths= of the fragment and of every
- * drop-in, the directories of StateDirectory=/CacheDirectory=/LogsDirectory=/RuntimeDirectory=,
- * /dev, /proc, /sys, and /tmp, /var/tmp with PrivateTmp=yes. EnvironmentFile= is only read.
+ * "Visibly" is what the unit says: {@code StandardOutput=}/{@code StandardError=} to {@code
+ * append:}/{@code file:}/{@code truncate:} a file, the directory of {@code PIDFile=}, and the
+ * operands of file-changing commands (mkdir, chown, touch, …) in Exec*= lines without the {@code +}
+ * prefix. Already writable under strict: ReadWritePaths= of the fragment and of every drop-in, the
+ * directories of StateDirectory=/CacheDirectory=/LogsDirectory=/RuntimeDirectory=, /dev, /proc,
+ * /sys, and /tmp, /var/tmp with PrivateTmp=yes. EnvironmentFile= is only read.
  */
 public final class WritablePaths {
 
-  /** A path the service needs writable; {@code declare} is what ReadWritePaths= gets (may keep specifiers). */
+  /**
+   * A path the service needs writable; {@code declare} is what ReadWritePaths= gets (may keep
+   * specifiers).
+   */
   public record Need(String path, String declare, String why) {}
 
   /** Needs not yet writable, and needs that cannot be declared without a broad path. */
   public record Result(List<Need> missing, List<Need> broad) {}
 
-  /** Writable directories whose declaration UA1006 reports (its list); a need there cannot be declared. */
-  public static final Set<String> BROAD = Set.of("/", "/boot", "/etc", "/home", "/opt", "/root", "/run", "/srv",
-      "/usr", "/var");
+  /**
+   * Writable directories whose declaration UA1006 reports (its list); a need there cannot be
+   * declared.
+   */
+  public static final Set<String> BROAD =
+      Set.of("/", "/boot", "/etc", "/home", "/opt", "/root", "/run", "/srv", "/usr", "/var");
 
   /** Where a daemon P conventionally writes (FHS, Debian policy): /var/lib/P, /var/log/P, … */
-  public static final List<String> CONVENTIONAL = List.of("/var/lib", "/var/cache", "/var/log", "/var/spool", "/run");
+  public static final List<String> CONVENTIONAL =
+      List.of("/var/lib", "/var/cache", "/var/log", "/var/spool", "/run");
 
-  private static final Set<String> CREATORS = Set.of("mkdir", "touch", "install", "ln", "mv", "cp", "rm", "tee",
-      "truncate", "mkfifo", "mknod");
+  private static final Set<String> CREATORS =
+      Set.of(
+          "mkdir",
+          "touch",
+          "install",
+          "ln",
+          "mv",
+          "cp",
+          "rm",
+          "tee",
+          "truncate",
+          "mkfifo",
+          "mknod");
   private static final Set<String> CHANGERS = Set.of("chown", "chmod", "chgrp", "setfacl");
 
   private WritablePaths() {}
 
   /**
-   * @param privateTmp whether PrivateTmp=yes will be in effect (then /tmp and /var/tmp are writable)
+   * @param privateTmp whether PrivateTmp=yes will be in effect (then /tmp and /var/tmp are
+   *     writable)
    * @param onlyDeclared count only explicit declarations as covering (UA1005 wants them named)
    */
   public static Result analyse(Unit u, boolean privateTmp, boolean onlyDeclared) {
@@ -50,11 +69,12 @@ public final class WritablePaths {
   }
 
   /**
-   * @param conventional also the directories Debian packages conventionally give a daemon named
-   *     P when the unit declares none of its own ({@link #CONVENTIONAL}): declared with {@code -},
-   *     so a missing one is ignored
+   * @param conventional also the directories Debian packages conventionally give a daemon named P
+   *     when the unit declares none of its own ({@link #CONVENTIONAL}): declared with {@code -}, so
+   *     a missing one is ignored
    */
-  public static Result analyse(Unit u, boolean privateTmp, boolean onlyDeclared, boolean conventional) {
+  public static Result analyse(
+      Unit u, boolean privateTmp, boolean onlyDeclared, boolean conventional) {
     List<String> writable = new ArrayList<>();
     for (Setting s : u.list("Service", "ReadWritePaths")) {
       for (String w : s.value().trim().split("\\s+")) {
@@ -94,11 +114,17 @@ public final class WritablePaths {
       if (raw.startsWith("/var/run/")) {
         raw = raw.substring(4); // systemd itself rewrites /var/run to /run
       }
-      add(needs, u, parent(raw), parent(raw), "PIDFile=" + pid.get().value() + " (" + pid.get().location() + ") is created there");
+      add(
+          needs,
+          u,
+          parent(raw),
+          parent(raw),
+          "PIDFile=" + pid.get().value() + " (" + pid.get().location() + ") is created there");
     }
     for (String k : Hazards.EXEC_KEYS) {
       for (Setting s : u.list("Service", k)) {
-        List<ExecCommand> cmds = dev.unitaudit.model.ExecLineParser.parse(s.value(), u.name()).commands();
+        List<ExecCommand> cmds =
+            dev.unitaudit.model.ExecLineParser.parse(s.value(), u.name()).commands();
         for (ExecCommand c : cmds) {
           if (c.privileged()) {
             continue;
@@ -112,7 +138,12 @@ public final class WritablePaths {
             String a = c.argv().get(i);
             if (a.startsWith("/") && !a.startsWith("/dev/null")) {
               String target = creates ? parent(a) : a;
-              add(needs, u, target, target, k + "=" + prog + " " + a + " (" + s.location() + ") changes it");
+              add(
+                  needs,
+                  u,
+                  target,
+                  target,
+                  k + "=" + prog + " " + a + " (" + s.location() + ") changes it");
             }
           }
         }
@@ -121,8 +152,15 @@ public final class WritablePaths {
     if (conventional && !declaresAny) {
       String p = u.name().prefix();
       for (String base : CONVENTIONAL) {
-        add(needs, u, base + "/" + p, base + "/%p", "the conventional place for " + p + "'s files (the unit"
-            + " declares no writable directory of its own)");
+        add(
+            needs,
+            u,
+            base + "/" + p,
+            base + "/%p",
+            "the conventional place for "
+                + p
+                + "'s files (the unit"
+                + " declares no writable directory of its own)");
       }
     }
     List<Need> missing = new ArrayList<>();
@@ -184,8 +222,14 @@ public final class WritablePaths {
 
   /** Specifiers as the system manager expands them (the host-independent directory ones too). */
   static String expand(String raw, Unit u) {
-    String s = raw.replace("%t", "/run").replace("%S", "/var/lib").replace("%C", "/var/cache")
-        .replace("%L", "/var/log").replace("%T", "/tmp").replace("%V", "/var/tmp").replace("%E", "/etc");
+    String s =
+        raw.replace("%t", "/run")
+            .replace("%S", "/var/lib")
+            .replace("%C", "/var/cache")
+            .replace("%L", "/var/log")
+            .replace("%T", "/tmp")
+            .replace("%V", "/var/tmp")
+            .replace("%E", "/etc");
     return Specifiers.expand(s, u.name());
   }
 

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * What one unit directory of a root configures (DESIGN.md: a PATH that is a root's unit directory
  * audits "the units that directory defines, overrides, enables, aliases or masks"). Read from the
- * directory's own listing; what each name means is left to the loader, which sees the whole
- * search path.
+ * directory's own listing; what each name means is left to the loader, which sees the whole search
+ * path.
  */
 final class ConfiguredUnits {
 
@@ -44,7 +44,10 @@ final class ConfiguredUnits {
         continue;
       }
       for (String suffix : LINK_DIRS) {
-        UnitName owner = entry.endsWith(suffix) ? UnitName.parse(entry.substring(0, entry.length() - suffix.length())) : null;
+        UnitName owner =
+            entry.endsWith(suffix)
+                ? UnitName.parse(entry.substring(0, entry.length() - suffix.length()))
+                : null;
         if (owner != null) {
           enabled(fs, sub, owner, out);
         }
@@ -68,8 +71,12 @@ final class ConfiguredUnits {
     return new ArrayList<>(out);
   }
 
-  /** The units a drop-in folder {@code stem.d} applies to (unit_file_find_dirs()'s names, backwards). */
-  private static void overridden(String stem, List<String> rootNames, Set<String> out, List<UnitName> templates) {
+  /**
+   * The units a drop-in folder {@code stem.d} applies to (unit_file_find_dirs()'s names,
+   * backwards).
+   */
+  private static void overridden(
+      String stem, List<String> rootNames, Set<String> out, List<UnitName> templates) {
     UnitType wide = UnitType.fromSuffix(stem);
     if (wide != null) { // service.d: every service
       for (String name : rootNames) {
@@ -91,20 +98,27 @@ final class ConfiguredUnits {
     }
     boolean prefixFolder = n.instance() == null && n.prefix().endsWith("-");
     if (!prefixFolder || rootNames.contains(n.name())) {
-      out.add(n.name()); // a drop-in for a unit the tree lacks is reported as not found, not dropped
+      out.add(
+          n.name()); // a drop-in for a unit the tree lacks is reported as not found, not dropped
     }
     if (prefixFolder) {
       // foo-.service.d applies to foo-bar.service, foo-bar-baz.service and foo-x@y.service
       for (String name : rootNames) {
         UnitName m = UnitName.parse(name);
-        if (m != null && m.type() == n.type() && m.prefix().startsWith(n.prefix()) && !m.name().equals(n.name())) {
+        if (m != null
+            && m.type() == n.type()
+            && m.prefix().startsWith(n.prefix())
+            && !m.name().equals(n.name())) {
           out.add(name);
         }
       }
     }
   }
 
-  /** The units the links of a dependency folder name; a template takes the owner's instance, as loading does. */
+  /**
+   * The units the links of a dependency folder name; a template takes the owner's instance, as
+   * loading does.
+   */
   private static void enabled(RootFs fs, String folder, UnitName owner, Set<String> out) {
     for (String link : fs.list(folder)) {
       UnitName dep = UnitName.parse(link);

@@ -53,7 +53,13 @@ final class DropInCollector {
       }
       visited.add(dir.fs().root() + "//" + r.real());
       if (r.kind() != RootFs.Kind.DIRECTORY) {
-        diags.add(new Diagnostic(dirDisplay, 0, Severity.WARNING, "is not a directory, its drop-ins are ignored", Diagnostic.TREE));
+        diags.add(
+            new Diagnostic(
+                dirDisplay,
+                0,
+                Severity.WARNING,
+                "is not a directory, its drop-ins are ignored",
+                Diagnostic.TREE));
         continue;
       }
       for (String f : dir.fs().list(r.real())) {
@@ -63,15 +69,31 @@ final class DropInCollector {
         }
         String display = dirDisplay + "/" + f;
         RootFs.Kind own = dir.fs().entryKind(r.real(), f);
-        if (own == RootFs.Kind.DIRECTORY || own == RootFs.Kind.OTHER || own == RootFs.Kind.MISSING) {
+        if (own == RootFs.Kind.DIRECTORY
+            || own == RootFs.Kind.OTHER
+            || own == RootFs.Kind.MISSING) {
           if (own != RootFs.Kind.MISSING) {
-            diags.add(new Diagnostic(display, 0, Severity.WARNING, "is not a regular file, ignored", Diagnostic.TREE));
+            diags.add(
+                new Diagnostic(
+                    display,
+                    0,
+                    Severity.WARNING,
+                    "is not a regular file, ignored",
+                    Diagnostic.TREE));
           }
           continue;
         }
-        if (!".d".equals(suffix) && own == RootFs.Kind.FILE && dir.fs().resolve(r.real() + "/" + f).size() > 0) {
+        if (!".d".equals(suffix)
+            && own == RootFs.Kind.FILE
+            && dir.fs().resolve(r.real() + "/" + f).size() > 0) {
           // process_deps() (load-dropin.c): dependency entries must be symlinks
-          diags.add(new Diagnostic(display, 0, Severity.WARNING, "dependency dropin " + f + " is not a symlink, ignoring.", Diagnostic.TREE));
+          diags.add(
+              new Diagnostic(
+                  display,
+                  0,
+                  Severity.WARNING,
+                  "dependency dropin " + f + " is not a symlink, ignoring.",
+                  Diagnostic.TREE));
           continue;
         }
         if (winners.containsKey(f)) {
@@ -79,12 +101,21 @@ final class DropInCollector {
           continue;
         }
         RootFs.Resolved fr = dir.fs().resolve(r.real() + "/" + f);
-        boolean masked = fr.kind() == RootFs.Kind.DEV_NULL || (fr.kind() == RootFs.Kind.FILE && fr.size() == 0);
-        // a dangling .wants/.requires link still adds its dependency (process_deps() reads only the name)
+        boolean masked =
+            fr.kind() == RootFs.Kind.DEV_NULL || (fr.kind() == RootFs.Kind.FILE && fr.size() == 0);
+        // a dangling .wants/.requires link still adds its dependency (process_deps() reads only the
+        // name)
         boolean danglingDep = !".d".equals(suffix) && fr.kind() == RootFs.Kind.MISSING;
         if (!masked && fr.kind() != RootFs.Kind.FILE && !danglingDep) {
-          diags.add(new Diagnostic(display, 0, Severity.WARNING,
-              fr.kind() == RootFs.Kind.LOOP ? "symlink loop, ignored" : "cannot be read (dangling symlink or not a regular file), ignored", Diagnostic.TREE));
+          diags.add(
+              new Diagnostic(
+                  display,
+                  0,
+                  Severity.WARNING,
+                  fr.kind() == RootFs.Kind.LOOP
+                      ? "symlink loop, ignored"
+                      : "cannot be read (dangling symlink or not a regular file), ignored",
+                  Diagnostic.TREE));
           continue;
         }
         winners.put(f, new DropIn(dir, fr.real(), display, f, masked));
@@ -96,7 +127,8 @@ final class DropInCollector {
   }
 
   /** unit_file_find_dirs(): NAME.d, then the template's, then each dash prefix, recursively. */
-  private static void findDirs(int dirIndex, String name, UnitName parsedOrNull, String suffix, List<String[]> out) {
+  private static void findDirs(
+      int dirIndex, String name, UnitName parsedOrNull, String suffix, List<String[]> out) {
     out.add(new String[] {String.valueOf(dirIndex), name + suffix});
     UnitName n = parsedOrNull != null ? parsedOrNull : UnitName.parse(name);
     if (n == null) {

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Every unit name found in the search path and what it points to, a port of
- * unit_file_build_name_map() (src/basic/unit-file.c): the first directory that has a name wins;
- * a symlink to a file in the search path is an alias of the target's name, a symlink leaving the
+ * unit_file_build_name_map() (src/basic/unit-file.c): the first directory that has a name wins; a
+ * symlink to a file in the search path is an alias of the target's name, a symlink leaving the
  * search path is a linked unit file that keeps the link's name, a link to /dev/null is a mask.
  */
 final class NameMap {
@@ -23,7 +23,12 @@ final class NameMap {
    * folder, not a root's unit directory) whose target lies outside that folder; the folder alone
    * cannot say what it points to, so the unit is reported with a finding instead of dropped.
    */
-  enum Kind { FILE, ALIAS, MASK, OUTSIDE }
+  enum Kind {
+    FILE,
+    ALIAS,
+    MASK,
+    OUTSIDE
+  }
 
   /**
    * One entry.
@@ -34,7 +39,14 @@ final class NameMap {
    * @param home for FILE, the search directory the file's content lives in: {@code dir}, or the
    *     directory a same-named symlink points into ({@code etc/…/x.service -> /lib/…/x.service})
    */
-  record Entry(String name, Kind kind, SearchDir dir, String target, String real, String display, SearchDir home) {
+  record Entry(
+      String name,
+      Kind kind,
+      SearchDir dir,
+      String target,
+      String real,
+      String display,
+      SearchDir home) {
 
     Entry(String name, Kind kind, SearchDir dir, String target, String real, String display) {
       this(name, kind, dir, target, real, display, dir);
@@ -97,7 +109,9 @@ final class NameMap {
         if (d.rel().isEmpty() && rawTarget != null && leavesFolder(d.real(), rawTarget)) {
           return new Entry(name, Kind.OUTSIDE, d, rawTarget, null, display);
         }
-        note(display, "dangling symlink" + (rawTarget == null ? "" : " to " + rawTarget) + ", ignored");
+        note(
+            display,
+            "dangling symlink" + (rawTarget == null ? "" : " to " + rawTarget) + ", ignored");
         return null;
       case DIRECTORY:
       case OTHER:
@@ -129,7 +143,10 @@ final class NameMap {
     return new Entry(name, Kind.FILE, d, null, r.real(), shown, targetDir != null ? targetDir : d);
   }
 
-  /** Whether a link target written in {@code dir} (relative to its confinement root) points above that root. */
+  /**
+   * Whether a link target written in {@code dir} (relative to its confinement root) points above
+   * that root.
+   */
   static boolean leavesFolder(String dir, String target) {
     if (target.startsWith("/")) {
       return true;

@@ -17,16 +17,16 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A directory tree treated as a filesystem root that is never left: every symlink is resolved by
- * hand, component by component, with {@code ..} clamped at the root and absolute targets
- * re-rooted, the way the booted system would see the tree (unit-semantics.md §1: offline systemd
- * follows absolute links on the host instead; we deliberately do not). The OS is never asked to
- * follow a link, so no file outside the root is ever opened, and only regular files are read
- * (a FIFO named {@code x.service} cannot block the audit).
+ * hand, component by component, with {@code ..} clamped at the root and absolute targets re-rooted,
+ * the way the booted system would see the tree (unit-semantics.md §1: offline systemd follows
+ * absolute links on the host instead; we deliberately do not). The OS is never asked to follow a
+ * link, so no file outside the root is ever opened, and only regular files are read (a FIFO named
+ * {@code x.service} cannot block the audit).
  */
 public final class RootFs {
 
@@ -40,19 +40,29 @@ public final class RootFs {
 
   /**
    * lstat() results and directory listings, cached: an audit reads a snapshot of the tree, and
-   * loading thousands of units probes the same search directories for the same drop-in folders
-   * over and over. A name missing from its (listed) parent needs no system call at all.
+   * loading thousands of units probes the same search directories for the same drop-in folders over
+   * and over. A name missing from its (listed) parent needs no system call at all.
    */
   private final Map<String, Stat> stats = new ConcurrentHashMap<>();
+
   private final Map<String, Set<String>> listings = new ConcurrentHashMap<>();
 
-  /** What lstat() said about one root-relative path; {@code target} for links and git placeholders. */
+  /**
+   * What lstat() said about one root-relative path; {@code target} for links and git placeholders.
+   */
   private record Stat(Kind kind, boolean link, long size, String target) {}
 
   private static final Stat ABSENT = new Stat(Kind.MISSING, false, 0, null);
 
   /** What a path turned out to be after resolution. */
-  public enum Kind { FILE, DIRECTORY, OTHER, MISSING, DEV_NULL, LOOP }
+  public enum Kind {
+    FILE,
+    DIRECTORY,
+    OTHER,
+    MISSING,
+    DEV_NULL,
+    LOOP
+  }
 
   /**
    * A resolved path.
@@ -74,7 +84,9 @@ public final class RootFs {
   private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
   private final Map<String, Resolved> parents = new ConcurrentHashMap<>();
 
-  /** Resolves a root-relative path, following symlinks inside the root only (memoised: a snapshot). */
+  /**
+   * Resolves a root-relative path, following symlinks inside the root only (memoised: a snapshot).
+   */
   public Resolved resolve(String rel) {
     Resolved r = resolved.get(rel);
     if (r == null) {
@@ -119,7 +131,11 @@ public final class RootFs {
     if (names == null || names.contains(name)) {
       return null;
     }
-    return new Resolved(Kind.MISSING, parent.real().isEmpty() ? name : parent.real() + "/" + name, parent.viaLink(), 0);
+    return new Resolved(
+        Kind.MISSING,
+        parent.real().isEmpty() ? name : parent.real() + "/" + name,
+        parent.viaLink(),
+        0);
   }
 
   private Resolved resolveUncached(String rel) {
@@ -211,7 +227,8 @@ public final class RootFs {
 
   private static Stat lstat(Path p) {
     try {
-      BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes at =
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (at.isSymbolicLink()) {
         return new Stat(Kind.OTHER, true, 0, Files.readSymbolicLink(p).toString());
       }
@@ -271,7 +288,8 @@ public final class RootFs {
    */
   public byte[] read(String real) throws IOException {
     Path p = toPath(real);
-    try (SeekableByteChannel ch = Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+    try (SeekableByteChannel ch =
+        Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       long size = ch.size();
       if (size > MAX_FILE_BYTES) {
         throw new IOException("file is larger than " + MAX_FILE_BYTES + " bytes");
@@ -292,15 +310,19 @@ public final class RootFs {
     return new java.io.ByteArrayInputStream(read(real));
   }
 
-  /** Longest placeholder file considered: git writes the bare link target, and link targets in unit trees are short (the corpus's longest is 45 bytes); unit files are longer, so most are never read twice. */
+  /**
+   * Longest placeholder file considered: git writes the bare link target, and link targets in unit
+   * trees are short (the corpus's longest is 45 bytes); unit files are longer, so most are never
+   * read twice.
+   */
   static final int MAX_PLACEHOLDER = 255;
 
   /**
    * When git checks a repository out with {@code core.symlinks=false} (or a tree is copied by a
-   * tool that drops links), each symlink becomes a small regular file holding just the link
-   * target, with no newline. Unit trees are full of such links (aliases, masks to /dev/null,
-   * {@code lib -> usr/lib}), so such a file is read as the link it stands for; README documents
-   * this. A real unit file always has a section header or an assignment, so it never matches.
+   * tool that drops links), each symlink becomes a small regular file holding just the link target,
+   * with no newline. Unit trees are full of such links (aliases, masks to /dev/null, {@code lib ->
+   * usr/lib}), so such a file is read as the link it stands for; README documents this. A real unit
+   * file always has a section header or an assignment, so it never matches.
    */
   static String gitPlaceholderTarget(Path p, long size) {
     if (size == 0 || size > MAX_PLACEHOLDER) {
@@ -313,8 +335,18 @@ public final class RootFs {
       return null;
     }
     for (byte c : b) {
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '/' || c == '.' || c == '-' || c == '_' || c == '@' || c == ':' || c == '+' || c == '\\';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '/'
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == '@'
+              || c == ':'
+              || c == '+'
+              || c == '\\';
       if (!ok) {
         return null;
       }

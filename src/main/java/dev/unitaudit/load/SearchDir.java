@@ -25,11 +25,12 @@ public record SearchDir(RootFs fs, String rel, String real, String display) {
   }
 
   /** The directories a distribution's packages install units into (Debian's split-usr pair). */
-  public static final java.util.Set<String> VENDOR_DIRS = java.util.Set.of("lib/systemd/system", "usr/lib/systemd/system");
+  public static final java.util.Set<String> VENDOR_DIRS =
+      java.util.Set.of("lib/systemd/system", "usr/lib/systemd/system");
 
   /**
-   * Whether files here are the distribution's: a root's {@code lib/systemd/system} or
-   * {@code usr/lib/systemd/system}. A PATH directory (rel "") never is.
+   * Whether files here are the distribution's: a root's {@code lib/systemd/system} or {@code
+   * usr/lib/systemd/system}. A PATH directory (rel "") never is.
    */
   public boolean vendor() {
     return VENDOR_DIRS.contains(rel);

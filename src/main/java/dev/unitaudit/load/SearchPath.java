@@ -7,24 +7,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The unit search path, highest priority first. For {@code --root DIR} it is the list systemd
- * 252 uses offline on Debian (unit-semantics.md §5.1; analyze-security.md §3), under DIR; the
- * transient and generator directories are left out because offline systemd replaces them with
- * an empty temporary directory. PATH arguments that are directories come first.
+ * The unit search path, highest priority first. For {@code --root DIR} it is the list systemd 252
+ * uses offline on Debian (unit-semantics.md §5.1; analyze-security.md §3), under DIR; the transient
+ * and generator directories are left out because offline systemd replaces them with an empty
+ * temporary directory. PATH arguments that are directories come first.
  */
 public final class SearchPath {
 
   /** systemd 252's system unit path on Debian (split-usr: /lib before /usr/lib). */
-  public static final List<String> SYSTEM_DIRS = List.of(
-      "etc/systemd/system.control",
-      "run/systemd/system.control",
-      "etc/systemd/system",
-      "etc/systemd/system.attached",
-      "run/systemd/system",
-      "run/systemd/system.attached",
-      "usr/local/lib/systemd/system",
-      "lib/systemd/system",
-      "usr/lib/systemd/system");
+  public static final List<String> SYSTEM_DIRS =
+      List.of(
+          "etc/systemd/system.control",
+          "run/systemd/system.control",
+          "etc/systemd/system",
+          "etc/systemd/system.attached",
+          "run/systemd/system",
+          "run/systemd/system.attached",
+          "usr/local/lib/systemd/system",
+          "lib/systemd/system",
+          "usr/lib/systemd/system");
 
   private final List<SearchDir> dirs;
 
@@ -77,9 +78,9 @@ public final class SearchPath {
 
   /**
    * The root a directory is a unit directory of, judged by its name alone (the absolute path,
-   * normalised without following links, ends with one of the search-path directories), or null.
-   * The longest match wins, so {@code /usr/lib/systemd/system} is {@code usr/lib/systemd/system}
-   * of {@code /}, not {@code lib/systemd/system} of {@code /usr}.
+   * normalised without following links, ends with one of the search-path directories), or null. The
+   * longest match wins, so {@code /usr/lib/systemd/system} is {@code usr/lib/systemd/system} of
+   * {@code /}, not {@code lib/systemd/system} of {@code /usr}.
    */
   public static RootDir rootDirOf(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
@@ -100,7 +101,10 @@ public final class SearchPath {
     return best;
   }
 
-  /** The root search directory that {@code rel} (a {@link #SYSTEM_DIRS} entry) is searched as, or null. */
+  /**
+   * The root search directory that {@code rel} (a {@link #SYSTEM_DIRS} entry) is searched as, or
+   * null.
+   */
   public SearchDir rootDir(String rel) {
     for (SearchDir d : dirs) {
       if (d.rel().equals(rel)) {

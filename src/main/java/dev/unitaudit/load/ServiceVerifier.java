@@ -62,28 +62,49 @@ final class ServiceVerifier {
       }
     }
     if (type == null) {
-      // service_fix_defaults(): no Type= means dbus with BusName=, simple with ExecStart=, else oneshot
+      // service_fix_defaults(): no Type= means dbus with BusName=, simple with ExecStart=, else
+      // oneshot
       type = busName ? "dbus" : commands > 0 ? "simple" : "oneshot";
     }
     boolean oneshot = "oneshot".equals(type);
     if (commands == 0 && !execStop && !successAction) {
-      return refuse(fragment, 0, "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.");
+      return refuse(
+          fragment, 0, "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.");
     }
     if (!oneshot && commands == 0) {
-      return refuse(fragment, 0, "Service has no ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.");
+      return refuse(
+          fragment,
+          0,
+          "Service has no ExecStart= setting, which is only allowed for Type=oneshot services."
+              + " Refusing.");
     }
     if (!remainAfterExit && commands == 0 && !successAction) {
-      return refuse(fragment, 0, "Service has no ExecStart= and no SuccessAction= settings and does not have RemainAfterExit=yes set. Refusing.");
+      return refuse(
+          fragment,
+          0,
+          "Service has no ExecStart= and no SuccessAction= settings and does not have"
+              + " RemainAfterExit=yes set. Refusing.");
     }
     if (!oneshot && commands > 1) {
       Assignment second = execStart.size() > 1 ? execStart.get(1) : execStart.get(0);
-      return refuse(second.file(), second.line(), "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.");
+      return refuse(
+          second.file(),
+          second.line(),
+          "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot"
+              + " services. Refusing.");
     }
     if (oneshot && ("always".equals(restart) || "on-success".equals(restart))) {
-      return refuse(fragment, 0, "Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot services. Refusing.");
+      return refuse(
+          fragment,
+          0,
+          "Service has Restart= set to either always or on-success, which isn't allowed for"
+              + " Type=oneshot services. Refusing.");
     }
     if ("dbus".equals(type) && !busName) {
-      return refuse(fragment, 0, "Service is of type D-Bus but no D-Bus service name has been specified. Refusing.");
+      return refuse(
+          fragment,
+          0,
+          "Service is of type D-Bus but no D-Bus service name has been specified. Refusing.");
     }
     return null;
   }
@@ -107,8 +128,13 @@ final class ServiceVerifier {
     }
     boolean oneshot = "oneshot".equals(type) || (type == null && !hasExecStart);
     if (oneshot && runtimeMax != null) {
-      return List.of(new Diagnostic(runtimeMax.file(), runtimeMax.line(), Severity.WARNING,
-          "RuntimeMaxSec= has no effect in combination with Type=oneshot. Ignoring.", Diagnostic.INEFFECTIVE));
+      return List.of(
+          new Diagnostic(
+              runtimeMax.file(),
+              runtimeMax.line(),
+              Severity.WARNING,
+              "RuntimeMaxSec= has no effect in combination with Type=oneshot. Ignoring.",
+              Diagnostic.INEFFECTIVE));
     }
     return List.of();
   }

@@ -2,10 +2,10 @@ package dev.unitaudit.load;
 
 import dev.unitaudit.model.AssignmentValidator;
 import dev.unitaudit.model.AssignmentValidator.Verdict;
+import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitName;
 import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.model.UnitType;
-import dev.unitaudit.model.Unit;
 import dev.unitaudit.syntax.Assignment;
 import dev.unitaudit.syntax.Diagnostic;
 import dev.unitaudit.syntax.Diagnostic.Severity;
@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Loads units by name from a search path the way systemd 252 does offline: name resolution
- * (aliases, masks, templates and instances), the fragment, the drop-ins, and the fatal-setting
- * and service_verify() checks that make systemd refuse a unit. Never throws on bad input.
+ * (aliases, masks, templates and instances), the fragment, the drop-ins, and the fatal-setting and
+ * service_verify() checks that make systemd refuse a unit. Never throws on bad input.
  */
 public final class UnitLoader {
 
@@ -61,8 +61,8 @@ public final class UnitLoader {
   }
 
   /**
-   * Every name the search path defines as a unit file or an alias (not masks), templates as
-   * {@code foo@.service}: what a misspelt unit name can be compared with.
+   * Every name the search path defines as a unit file or an alias (not masks), templates as {@code
+   * foo@.service}: what a misspelt unit name can be compared with.
    */
   public List<String> names() {
     Set<String> out = new TreeSet<>();
@@ -98,10 +98,10 @@ public final class UnitLoader {
 
   /**
    * The units one unit directory of this search path configures, in name order: the unit files,
-   * alias and linked files and masks it holds, the units its drop-in folders override
-   * ({@code foo.service.d/}; a template's, a dash prefix's and a type-wide folder's apply to every
-   * unit they match), and the units its {@code .wants/}, {@code .requires/} and {@code .upholds/}
-   * links enable.
+   * alias and linked files and masks it holds, the units its drop-in folders override ({@code
+   * foo.service.d/}; a template's, a dash prefix's and a type-wide folder's apply to every unit
+   * they match), and the units its {@code .wants/}, {@code .requires/} and {@code .upholds/} links
+   * enable.
    */
   public List<String> configuredIn(SearchDir dir) {
     return ConfiguredUnits.of(dir, allUnitNames());
@@ -132,19 +132,43 @@ public final class UnitLoader {
       return masked(id, aliasNames, frag.display());
     }
     if (frag.kind() == NameMap.Kind.OUTSIDE) {
-      return new Unit(id, aliasNames, UnitStatus.NOT_FOUND, frag.display(), List.of(), List.of(), List.of(),
-          List.of(new Diagnostic(frag.display(), 0, Severity.WARNING, "symlink to " + frag.target()
-              + ", outside the audited folder, so " + id.name() + " cannot be read from it; --root DIR (the tree"
-              + " the link belongs to, / for this machine) would resolve it",
-              Diagnostic.OUTSIDE_LINK)));
+      return new Unit(
+          id,
+          aliasNames,
+          UnitStatus.NOT_FOUND,
+          frag.display(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(
+              new Diagnostic(
+                  frag.display(),
+                  0,
+                  Severity.WARNING,
+                  "symlink to "
+                      + frag.target()
+                      + ", outside the audited folder, so "
+                      + id.name()
+                      + " cannot be read from it; --root DIR (the tree"
+                      + " the link belongs to, / for this machine) would resolve it",
+                  Diagnostic.OUTSIDE_LINK)));
     }
     List<Diagnostic> diags = new ArrayList<>();
     byte[] data;
     try {
       data = frag.dir().fs().read(frag.real());
     } catch (IOException e) {
-      diags.add(new Diagnostic(frag.display(), 0, Severity.ERROR, "cannot be read: " + e.getMessage()));
-      return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), List.of(), diags);
+      diags.add(
+          new Diagnostic(frag.display(), 0, Severity.ERROR, "cannot be read: " + e.getMessage()));
+      return new Unit(
+          id,
+          aliasNames,
+          UnitStatus.BAD_SETTING,
+          frag.display(),
+          List.of(),
+          List.of(),
+          List.of(),
+          diags);
     }
     if (data.length == 0) {
       return masked(id, aliasNames, frag.display());
@@ -158,7 +182,15 @@ public final class UnitLoader {
     directives.addAll(pf.directives());
     boolean failed = applyFile(pf, id, applied, diags);
     if (failed) {
-      return new Unit(id, aliasNames, UnitStatus.BAD_SETTING, frag.display(), List.of(), List.of(), applied, diags);
+      return new Unit(
+          id,
+          aliasNames,
+          UnitStatus.BAD_SETTING,
+          frag.display(),
+          List.of(),
+          List.of(),
+          applied,
+          diags);
     }
     List<UnitName> all = new ArrayList<>();
     all.add(id);
@@ -171,7 +203,9 @@ public final class UnitLoader {
     boolean vendor = frag.home().vendor();
     for (DropInCollector.DropIn d : dr.applied()) {
       dropins.add(d.display());
-      vendor &= d.dir().vendor(); // one drop-in of the site's (or a mask of one) makes the unit the site's
+      vendor &=
+          d.dir()
+              .vendor(); // one drop-in of the site's (or a mask of one) makes the unit the site's
       if (d.masked()) {
         continue;
       }
@@ -181,7 +215,9 @@ public final class UnitLoader {
         directives.addAll(dp.directives());
         applyFile(dp, id, applied, diags);
       } catch (IOException e) {
-        diags.add(new Diagnostic(d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
+        diags.add(
+            new Diagnostic(
+                d.display(), 0, Severity.WARNING, "cannot be read, ignored: " + e.getMessage()));
       }
     }
     addLinkDependencies(all, id, applied, diags);
@@ -195,20 +231,33 @@ public final class UnitLoader {
         diags.addAll(ServiceVerifier.warnings(applied));
       }
     }
-    return new Unit(id, aliasNames, status, frag.display(), dropins, dr.shadowed(), applied, diags, headers, directives,
+    return new Unit(
+        id,
+        aliasNames,
+        status,
+        frag.display(),
+        dropins,
+        dr.shadowed(),
+        applied,
+        diags,
+        headers,
+        directives,
         vendor);
   }
 
   /**
-   * Validates and applies one parsed file. Returns true when the file failed as a whole
-   * (parse error or fatal setting): in a fragment the unit is then not loaded; in a drop-in the
-   * rest of that drop-in is dropped and loading goes on.
+   * Validates and applies one parsed file. Returns true when the file failed as a whole (parse
+   * error or fatal setting): in a fragment the unit is then not loaded; in a drop-in the rest of
+   * that drop-in is dropped and loading goes on.
    */
-  private boolean applyFile(ParsedFile pf, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
+  private boolean applyFile(
+      ParsedFile pf, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
     // parser warnings and the failure are interleaved with value warnings by line
     List<Diagnostic> parserDiags = new ArrayList<>(pf.diagnostics());
     for (Assignment a : pf.assignments()) {
-      while (!parserDiags.isEmpty() && parserDiags.get(0).line() < a.line() && parserDiags.get(0) != pf.failure()) {
+      while (!parserDiags.isEmpty()
+          && parserDiags.get(0).line() < a.line()
+          && parserDiags.get(0) != pf.failure()) {
         diags.add(parserDiags.remove(0));
       }
       Verdict v = validator.check(a, id);
@@ -233,12 +282,13 @@ public final class UnitLoader {
   }
 
   /**
-   * process_deps() (load-dropin.c): each symlink in a {@code .wants/}, {@code .requires/} or {@code .upholds/}
-   * directory of the unit (same directory walk as drop-ins) adds Wants= or Requires= on the link's
-   * name; masked entries are skipped. A template name takes the unit's instance (or its prefix).
-   * The assignment points at the link, line 0.
+   * process_deps() (load-dropin.c): each symlink in a {@code .wants/}, {@code .requires/} or {@code
+   * .upholds/} directory of the unit (same directory walk as drop-ins) adds Wants= or Requires= on
+   * the link's name; masked entries are skipped. A template name takes the unit's instance (or its
+   * prefix). The assignment points at the link, line 0.
    */
-  private void addLinkDependencies(List<UnitName> all, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
+  private void addLinkDependencies(
+      List<UnitName> all, UnitName id, List<Assignment> applied, List<Diagnostic> diags) {
     String[][] kinds = {{".wants", "Wants"}, {".requires", "Requires"}, {".upholds", "Upholds"}};
     for (String[] k : kinds) {
       DropInCollector.Result r = DropInCollector.collect(path, all, id.type(), k[0]);
@@ -249,8 +299,13 @@ public final class UnitLoader {
           continue;
         }
         if (dep == null) {
-          diags.add(new Diagnostic(d.display(), 0, Severity.WARNING,
-              "dependency dropin " + d.basename() + " is not a valid unit name, ignoring.", Diagnostic.TREE));
+          diags.add(
+              new Diagnostic(
+                  d.display(),
+                  0,
+                  Severity.WARNING,
+                  "dependency dropin " + d.basename() + " is not a valid unit name, ignoring.",
+                  Diagnostic.TREE));
           continue;
         }
         if (dep.isTemplate()) {
@@ -318,12 +373,32 @@ public final class UnitLoader {
     if (n == null) {
       n = new UnitName(name, name, null, UnitType.SERVICE);
     }
-    return new Unit(n, List.of(), UnitStatus.NOT_FOUND, null, List.of(), List.of(), List.of(),
+    return new Unit(
+        n,
+        List.of(),
+        UnitStatus.NOT_FOUND,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
         List.of(new Diagnostic(name, 0, Severity.ERROR, message, Diagnostic.NOT_FOUND)));
   }
 
   private static Unit masked(UnitName id, List<String> aliases, String fragment) {
-    return new Unit(id, aliases, UnitStatus.MASKED, fragment, List.of(), List.of(), List.of(),
-        List.of(new Diagnostic(fragment, 0, Severity.NOTICE, "Unit " + id.name() + " is masked.", Diagnostic.MASKED)));
+    return new Unit(
+        id,
+        aliases,
+        UnitStatus.MASKED,
+        fragment,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new Diagnostic(
+                fragment,
+                0,
+                Severity.NOTICE,
+                "Unit " + id.name() + " is masked.",
+                Diagnostic.MASKED)));
   }
 }

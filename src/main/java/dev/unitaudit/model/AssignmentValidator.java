@@ -5,21 +5,28 @@ import dev.unitaudit.syntax.Diagnostic;
 import java.util.List;
 
 /**
- * Decides, for one assignment, what systemd's setting parser does with it: apply it, apply it
- * with a warning, ignore it with a warning, or fail the file ("fatal" parsers in
+ * Decides, for one assignment, what systemd's setting parser does with it: apply it, apply it with
+ * a warning, ignore it with a warning, or fail the file ("fatal" parsers in
  * src/core/load-fragment.c). Messages follow systemd 252's wording where we know it.
  */
 public final class AssignmentValidator {
 
   /** What happens to the assignment. */
-  public enum Outcome { APPLY, IGNORE, FATAL }
+  public enum Outcome {
+    APPLY,
+    IGNORE,
+    FATAL
+  }
 
   /** The outcome plus an optional message (a warning for APPLY/IGNORE, the error for FATAL). */
   public record Verdict(Outcome outcome, String message, String category, List<String> more) {
     static final Verdict OK = new Verdict(Outcome.APPLY, null, null);
 
     Verdict(Outcome outcome, String message) {
-      this(outcome, message, outcome == Outcome.FATAL ? Diagnostic.REFUSED : Diagnostic.INVALID_VALUE);
+      this(
+          outcome,
+          message,
+          outcome == Outcome.FATAL ? Diagnostic.REFUSED : Diagnostic.INVALID_VALUE);
     }
 
     Verdict(Outcome outcome, String message, String category) {
@@ -45,7 +52,10 @@ public final class AssignmentValidator {
     String key = a.key();
     String value = a.value();
     if (!catalog.isKnown(section, key)) {
-      return new Verdict(Outcome.IGNORE, "Unknown key '" + key + "' in section [" + section + "], ignoring.", Diagnostic.UNKNOWN_KEY);
+      return new Verdict(
+          Outcome.IGNORE,
+          "Unknown key '" + key + "' in section [" + section + "], ignoring.",
+          Diagnostic.UNKNOWN_KEY);
     }
     if (key.startsWith("X-")) {
       return new Verdict(Outcome.IGNORE, null);
@@ -67,8 +77,13 @@ public final class AssignmentValidator {
         }
       }
     }
-    if (key.startsWith("Exec") && kind == SettingKind.LIST && !value.isEmpty()
-        && ("Service".equals(section) || "Socket".equals(section) || "Mount".equals(section) || "Swap".equals(section))) {
+    if (key.startsWith("Exec")
+        && kind == SettingKind.LIST
+        && !value.isEmpty()
+        && ("Service".equals(section)
+            || "Socket".equals(section)
+            || "Mount".equals(section)
+            || "Swap".equals(section))) {
       ExecLineParser.Result r = ExecLineParser.parse(value, unit);
       if (r.error() != null) {
         return r.fatal() ? fatal(r.error()) : ignore(r.error());
@@ -81,8 +96,11 @@ public final class AssignmentValidator {
     if (ListValueWarnings.covers(key)) {
       ListValueWarnings.Result r = ListValueWarnings.check(key, value, unit);
       if (!r.warnings().isEmpty()) {
-        return new Verdict(r.ignoresLine() ? Outcome.IGNORE : Outcome.APPLY, r.warnings().get(0),
-            Diagnostic.INVALID_VALUE, r.warnings().subList(1, r.warnings().size()));
+        return new Verdict(
+            r.ignoresLine() ? Outcome.IGNORE : Outcome.APPLY,
+            r.warnings().get(0),
+            Diagnostic.INVALID_VALUE,
+            r.warnings().subList(1, r.warnings().size()));
       }
     }
     if ("Nice".equals(key) || "OOMScoreAdjust".equals(key)) {
@@ -128,20 +146,47 @@ public final class AssignmentValidator {
   /** Warnings systemd prints for settings it still applies. */
   private Verdict notices(String key, String value) {
     if ("KillMode".equals(key) && "none".equals(value)) {
-      return new Verdict(Outcome.APPLY, "Unit uses KillMode=none. This is unsafe, as it disables systemd's process lifecycle management for the service. Please update the service to use a safer KillMode=, such as 'mixed' or 'control-group'. Support for KillMode=none is deprecated and will eventually be removed.", Diagnostic.DEPRECATED);
+      return new Verdict(
+          Outcome.APPLY,
+          "Unit uses KillMode=none. This is unsafe, as it disables systemd's process lifecycle"
+              + " management for the service. Please update the service to use a safer KillMode=,"
+              + " such as 'mixed' or 'control-group'. Support for KillMode=none is deprecated and"
+              + " will eventually be removed.",
+          Diagnostic.DEPRECATED);
     }
     if ("User".equals(key) && "nobody".equals(value)) {
-      return new Verdict(Outcome.APPLY, "Special user nobody configured, this is not safe!", Diagnostic.UNSAFE);
+      return new Verdict(
+          Outcome.APPLY, "Special user nobody configured, this is not safe!", Diagnostic.UNSAFE);
     }
     if ("MemoryLimit".equals(key)) {
-      return new Verdict(Outcome.APPLY, "Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be removed soon.", Diagnostic.DEPRECATED);
+      return new Verdict(
+          Outcome.APPLY,
+          "Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be"
+              + " removed soon.",
+          Diagnostic.DEPRECATED);
     }
     if ("CPUShares".equals(key) || "StartupCPUShares".equals(key)) {
-      return new Verdict(Outcome.APPLY, "Unit uses " + key + "=; please use CPUWeight= instead. Support for " + key + "= will be removed soon.", Diagnostic.DEPRECATED);
+      return new Verdict(
+          Outcome.APPLY,
+          "Unit uses "
+              + key
+              + "=; please use CPUWeight= instead. Support for "
+              + key
+              + "= will be removed soon.",
+          Diagnostic.DEPRECATED);
     }
-    if (("StandardOutput".equals(key) || "StandardError".equals(key)) && value.startsWith("syslog")) {
+    if (("StandardOutput".equals(key) || "StandardError".equals(key))
+        && value.startsWith("syslog")) {
       String which = "StandardOutput".equals(key) ? "output" : "error";
-      return new Verdict(Outcome.APPLY, "Standard " + which + " type " + value + " is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.", Diagnostic.DEPRECATED);
+      return new Verdict(
+          Outcome.APPLY,
+          "Standard "
+              + which
+              + " type "
+              + value
+              + " is obsolete, automatically updating to journal. Please update your unit file, and"
+              + " consider removing the setting altogether.",
+          Diagnostic.DEPRECATED);
     }
     return Verdict.OK;
   }
@@ -170,18 +215,19 @@ public final class AssignmentValidator {
   }
 
   /** The warnings of systemd 252's own parsers for enum and number keys (read off its output). */
-  private static final java.util.Map<String, String> PARSER_MESSAGES = java.util.Map.ofEntries(
-      java.util.Map.entry("StartLimitBurst", "Failed to parse unsigned value"),
-      java.util.Map.entry("TriggerLimitBurst", "Failed to parse unsigned value"),
-      java.util.Map.entry("UMask", "Failed to parse mode value"),
-      java.util.Map.entry("Type", "Failed to parse service type"),
-      java.util.Map.entry("Restart", "Failed to parse service restart specifier"),
-      java.util.Map.entry("KillMode", "Failed to parse kill mode specification"),
-      java.util.Map.entry("NotifyAccess", "Failed to parse notify access specifier"),
-      java.util.Map.entry("ProtectProc", "Failed to parse /proc/ protection mode"),
-      java.util.Map.entry("ProcSubset", "Failed to parse /proc/ subset mode"),
-      java.util.Map.entry("KeyringMode", "Failed to parse keyring mode"),
-      java.util.Map.entry("DevicePolicy", "Failed to parse device policy"));
+  private static final java.util.Map<String, String> PARSER_MESSAGES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("StartLimitBurst", "Failed to parse unsigned value"),
+          java.util.Map.entry("TriggerLimitBurst", "Failed to parse unsigned value"),
+          java.util.Map.entry("UMask", "Failed to parse mode value"),
+          java.util.Map.entry("Type", "Failed to parse service type"),
+          java.util.Map.entry("Restart", "Failed to parse service restart specifier"),
+          java.util.Map.entry("KillMode", "Failed to parse kill mode specification"),
+          java.util.Map.entry("NotifyAccess", "Failed to parse notify access specifier"),
+          java.util.Map.entry("ProtectProc", "Failed to parse /proc/ protection mode"),
+          java.util.Map.entry("ProcSubset", "Failed to parse /proc/ subset mode"),
+          java.util.Map.entry("KeyringMode", "Failed to parse keyring mode"),
+          java.util.Map.entry("DevicePolicy", "Failed to parse device policy"));
 
   /**
    * Nice= (-20…19) and OOMScoreAdjust= (-1000…1000) as systemd 252 parses them: empty resets,
@@ -194,14 +240,19 @@ public final class AssignmentValidator {
     boolean nice = "Nice".equals(key);
     java.math.BigInteger n = CNumbers.parse(value);
     if (n == null) {
-      return nice ? "Failed to parse nice priority '" + value + "', ignoring: Invalid argument"
-          : "Failed to parse the OOM score adjust value '" + value + "', ignoring: Invalid argument";
+      return nice
+          ? "Failed to parse nice priority '" + value + "', ignoring: Invalid argument"
+          : "Failed to parse the OOM score adjust value '"
+              + value
+              + "', ignoring: Invalid argument";
     }
     // safe_atoi()'s ERANGE and the setting's own range give the same message
     long min = nice ? -20 : -1000;
     long max = nice ? 19 : 1000;
-    if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-      return nice ? "Nice priority out of range, ignoring: " + value
+    if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      return nice
+          ? "Nice priority out of range, ignoring: " + value
           : "OOM score adjust value out of range, ignoring: " + value;
     }
     return null;
@@ -244,7 +295,8 @@ public final class AssignmentValidator {
         return false;
       }
     }
-    return !Character.isWhitespace(u.charAt(0)) && !Character.isWhitespace(u.charAt(u.length() - 1));
+    return !Character.isWhitespace(u.charAt(0))
+        && !Character.isWhitespace(u.charAt(u.length() - 1));
   }
 
   private static Verdict ignore(String message) {

@@ -3,9 +3,9 @@ package dev.unitaudit.model;
 import java.math.BigInteger;
 
 /**
- * Integers as systemd's safe_atoi()/safe_atou() read them: strtol() with base 0 plus systemd's
- * own prefixes, so "0x10" is hex, "0o7" and "010" octal, "0b1" binary, and a leading '+' is
- * allowed. "09" and "+-1" are not numbers.
+ * Integers as systemd's safe_atoi()/safe_atou() read them: strtol() with base 0 plus systemd's own
+ * prefixes, so "0x10" is hex, "0o7" and "010" octal, "0b1" binary, and a leading '+' is allowed.
+ * "09" and "+-1" are not numbers.
  */
 public final class CNumbers {
 
@@ -46,9 +46,14 @@ public final class CNumbers {
     return negative ? v.negate() : v;
   }
 
-  /** The value of an ASCII digit in {@code radix}, or -1 (other scripts' digits are not C digits). */
+  /**
+   * The value of an ASCII digit in {@code radix}, or -1 (other scripts' digits are not C digits).
+   */
   static int asciiDigit(char c, int radix) {
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
+    int v =
+        c >= '0' && c <= '9'
+            ? c - '0'
+            : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : -1;
     return v < radix ? v : -1;
   }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 public record Effective(String section, String key, SettingKind kind, List<Setting> settings) {
 
   public boolean isList() {
-    return kind == SettingKind.LIST || kind == SettingKind.DEPENDENCY
-        || kind == SettingKind.CONDITION || kind == SettingKind.ASSERT;
+    return kind == SettingKind.LIST
+        || kind == SettingKind.DEPENDENCY
+        || kind == SettingKind.CONDITION
+        || kind == SettingKind.ASSERT;
   }
 
   /** The winning setting of a scalar (the last one). */

@@ -65,7 +65,8 @@ public final class ExecLineParser {
       String path = Specifiers.expand(first.substring(k), unit);
       String problem = checkPath(path);
       if (problem != null) {
-        return new Result(commands, problem + (ignore ? ", ignoring: " : ": ") + value, !ignore, null);
+        return new Result(
+            commands, problem + (ignore ? ", ignoring: " : ": ") + value, !ignore, null);
       }
       List<String> argv = new ArrayList<>();
       int start = argv0 ? 1 : 0;
@@ -80,7 +81,8 @@ public final class ExecLineParser {
         }
       }
       if (argv0 && w.size() < 2) {
-        return new Result(commands, "Empty executable name or zeroeth argument: " + value, !ignore, null);
+        return new Result(
+            commands, "Empty executable name or zeroeth argument: " + value, !ignore, null);
       }
       commands.add(new ExecCommand(path, List.copyOf(argv), ignore, plus, bang));
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Address prefixes as in_addr_prefix_from_string_auto() reads them (inet_pton(), then an
- * optional {@code /length}), without any name lookup: the loader warns about the words systemd
- * rejects and the exposure score reads the ones it accepts.
+ * Address prefixes as in_addr_prefix_from_string_auto() reads them (inet_pton(), then an optional
+ * {@code /length}), without any name lookup: the loader warns about the words systemd rejects and
+ * the exposure score reads the ones it accepts.
  */
 public final class InetAddresses {
 
@@ -47,7 +47,9 @@ public final class InetAddresses {
     for (int i = 0; i < 4; i++) {
       String p = parts[i];
       // inet_pton() refuses leading zeros ("010" could be read as octal)
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(c -> c >= '0' && c <= '9')
           || (p.length() > 1 && p.charAt(0) == '0')) {
         return null;
       }

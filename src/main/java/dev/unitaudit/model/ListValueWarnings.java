@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The words of list settings systemd 252 skips, in its own words: a bad address family, address
- * prefix, architecture, controller or system call group is logged and the rest of the line
- * applies; an unknown namespace type or an invalid device path makes it ignore the whole line.
- * Unknown plain system call names are left out: whether libseccomp knows one depends on the host.
+ * prefix, architecture, controller or system call group is logged and the rest of the line applies;
+ * an unknown namespace type or an invalid device path makes it ignore the whole line. Unknown plain
+ * system call names are left out: whether libseccomp knows one depends on the host.
  */
 public final class ListValueWarnings {
 
@@ -16,20 +16,30 @@ public final class ListValueWarnings {
     static final Result NONE = new Result(List.of(), false);
   }
 
-  private static final java.util.regex.Pattern SYSCALL_NAME = java.util.regex.Pattern.compile("[a-z0-9_]+");
+  private static final java.util.regex.Pattern SYSCALL_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9_]+");
 
   private ListValueWarnings() {}
 
   /** Whether {@code key} is one of the list settings this class knows. */
   public static boolean covers(String key) {
     return switch (key) {
-      case "RestrictNamespaces", "SystemCallArchitectures", "SystemCallFilter", "Delegate",
-          "IPAddressAllow", "IPAddressDeny", "RestrictAddressFamilies", "DeviceAllow" -> true;
+      case "RestrictNamespaces",
+          "SystemCallArchitectures",
+          "SystemCallFilter",
+          "Delegate",
+          "IPAddressAllow",
+          "IPAddressDeny",
+          "RestrictAddressFamilies",
+          "DeviceAllow" ->
+          true;
       default -> false;
     };
   }
 
-  /** @param unit the unit whose specifiers DeviceAllow= expands */
+  /**
+   * @param unit the unit whose specifiers DeviceAllow= expands
+   */
   public static Result check(String key, String value, UnitName unit) {
     if (value.isEmpty()) {
       return Result.NONE; // an empty assignment resets the list
@@ -48,14 +58,18 @@ public final class ListValueWarnings {
         String v = value.startsWith("~") ? value.substring(1) : value;
         for (String w : Words.splitPlain(v)) { // namespace_flags_from_string() does not unquote
           if (!SystemdNames.NAMESPACES.contains(w)) {
-            return new Result(List.of("Failed to parse namespace type string, ignoring: " + v), true);
+            return new Result(
+                List.of("Failed to parse namespace type string, ignoring: " + v), true);
           }
         }
       }
       case "SystemCallArchitectures" -> {
         for (String w : words) {
           if (!SystemdNames.ARCHITECTURES.contains(w)) {
-            out.add("Failed to parse system call architecture \"" + w + "\", ignoring: Invalid argument");
+            out.add(
+                "Failed to parse system call architecture \""
+                    + w
+                    + "\", ignoring: Invalid argument");
           }
         }
       }
@@ -91,8 +105,11 @@ public final class ListValueWarnings {
       case "IPAddressAllow", "IPAddressDeny" -> {
         for (String w : Words.splitPlain(value)) { // not unquoted: "10.0.0.1" is no address
           String lower = w.toLowerCase(java.util.Locale.ROOT);
-          boolean special = lower.equals("any") || lower.equals("localhost") || lower.equals("link-local")
-              || lower.equals("multicast");
+          boolean special =
+              lower.equals("any")
+                  || lower.equals("localhost")
+                  || lower.equals("link-local")
+                  || lower.equals("multicast");
           if (!special && InetAddresses.prefix(w) == null) {
             out.add("Address prefix is invalid, ignoring assignment: " + w);
           }
@@ -128,10 +145,11 @@ public final class ListValueWarnings {
 
   /**
    * config_parse_device_allow(): the first word (unquoted, specifiers expanded) is a device node
-   * path under /dev (normalised) or a block-/char- class; the rest of the line, as written, is
-   * the rights, from "rwm".
+   * path under /dev (normalised) or a block-/char- class; the rest of the line, as written, is the
+   * rights, from "rwm".
    */
-  public static DeviceRule deviceAllow(String raw, java.util.function.UnaryOperator<String> expand) {
+  public static DeviceRule deviceAllow(
+      String raw, java.util.function.UnaryOperator<String> expand) {
     String v = raw.strip();
     List<String> words = Words.split(v, false, true).words();
     if (words.isEmpty()) {
@@ -144,15 +162,20 @@ public final class ListValueWarnings {
     String rights = v.substring(end).strip();
     String word = words.get(0);
     for (int i = 0; i < word.length(); i++) {
-      if (word.charAt(i) == '%' && (i + 1 >= word.length() || SPECIFIERS.indexOf(word.charAt(++i)) < 0)) {
-        return new DeviceRule(null, null, "Failed to resolve unit specifiers in '" + word + "', ignoring: Invalid slot");
+      if (word.charAt(i) == '%'
+          && (i + 1 >= word.length() || SPECIFIERS.indexOf(word.charAt(++i)) < 0)) {
+        return new DeviceRule(
+            null,
+            null,
+            "Failed to resolve unit specifiers in '" + word + "', ignoring: Invalid slot");
       }
     }
     String path = expand.apply(word);
     if (!path.startsWith("block-") && !path.startsWith("char-")) {
       for (String part : path.split("/")) {
         if (part.equals("..")) {
-          return new DeviceRule(null, null, "DeviceAllow= path is not normalized, ignoring: " + path);
+          return new DeviceRule(
+              null, null, "DeviceAllow= path is not normalized, ignoring: " + path);
         }
       }
       path = simplify(path);

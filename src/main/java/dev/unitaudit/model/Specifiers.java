@@ -1,9 +1,9 @@
 package dev.unitaudit.model;
 
 /**
- * Expands the unit specifiers systemd documents in systemd.unit(5) "SPECIFIERS" that depend on
- * the unit's name ({@code %n %N %p %P %i %I %j %J %f %%}). Specifiers that depend on the running
- * host ({@code %H %u %m …}) are kept as written: an offline audit cannot know them.
+ * Expands the unit specifiers systemd documents in systemd.unit(5) "SPECIFIERS" that depend on the
+ * unit's name ({@code %n %N %p %P %i %I %j %J %f %%}). Specifiers that depend on the running host
+ * ({@code %H %u %m …}) are kept as written: an offline audit cannot know them.
  */
 public final class Specifiers {
 
@@ -71,8 +71,11 @@ public final class Specifiers {
       char c = s.charAt(i);
       if (c == '-') {
         out.append('/');
-      } else if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x'
-          && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3))) {
+      } else if (c == '\\'
+          && i + 3 < s.length()
+          && s.charAt(i + 1) == 'x'
+          && isHex(s.charAt(i + 2))
+          && isHex(s.charAt(i + 3))) {
         out.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
         i += 3;
       } else {

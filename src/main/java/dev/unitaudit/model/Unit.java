@@ -28,21 +28,68 @@ public final class Unit {
   private final List<Assignment> directives;
   private final boolean vendor;
 
-  public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
-      List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics) {
-    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, List.of(), List.of());
+  public Unit(
+      UnitName name,
+      List<String> aliases,
+      UnitStatus status,
+      String fragment,
+      List<String> dropins,
+      List<String> shadowed,
+      List<Assignment> applied,
+      List<Diagnostic> diagnostics) {
+    this(
+        name,
+        aliases,
+        status,
+        fragment,
+        dropins,
+        shadowed,
+        applied,
+        diagnostics,
+        List.of(),
+        List.of());
   }
 
-  public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
-      List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
-      List<Assignment> sectionHeaders, List<Assignment> directives) {
-    this(name, aliases, status, fragment, dropins, shadowed, applied, diagnostics, sectionHeaders, directives, false);
+  public Unit(
+      UnitName name,
+      List<String> aliases,
+      UnitStatus status,
+      String fragment,
+      List<String> dropins,
+      List<String> shadowed,
+      List<Assignment> applied,
+      List<Diagnostic> diagnostics,
+      List<Assignment> sectionHeaders,
+      List<Assignment> directives) {
+    this(
+        name,
+        aliases,
+        status,
+        fragment,
+        dropins,
+        shadowed,
+        applied,
+        diagnostics,
+        sectionHeaders,
+        directives,
+        false);
   }
 
-  /** @param vendor see {@link #vendor()} */
-  public Unit(UnitName name, List<String> aliases, UnitStatus status, String fragment,
-      List<String> dropins, List<String> shadowed, List<Assignment> applied, List<Diagnostic> diagnostics,
-      List<Assignment> sectionHeaders, List<Assignment> directives, boolean vendor) {
+  /**
+   * @param vendor see {@link #vendor()}
+   */
+  public Unit(
+      UnitName name,
+      List<String> aliases,
+      UnitStatus status,
+      String fragment,
+      List<String> dropins,
+      List<String> shadowed,
+      List<Assignment> applied,
+      List<Diagnostic> diagnostics,
+      List<Assignment> sectionHeaders,
+      List<Assignment> directives,
+      boolean vendor) {
     this.vendor = vendor;
     this.sectionHeaders = List.copyOf(sectionHeaders);
     this.directives = List.copyOf(directives);
@@ -84,10 +131,10 @@ public final class Unit {
   }
 
   /**
-   * Whether the unit is the distribution's, untouched: its fragment was found in a
-   * {@code lib/systemd/system} or {@code usr/lib/systemd/system} directory of a root and no
-   * applied drop-in comes from anywhere else. Site-policy rules skip such units unless asked
-   * (--vendor). Units of PATH arguments are the site's own.
+   * Whether the unit is the distribution's, untouched: its fragment was found in a {@code
+   * lib/systemd/system} or {@code usr/lib/systemd/system} directory of a root and no applied
+   * drop-in comes from anywhere else. Site-policy rules skip such units unless asked (--vendor).
+   * Units of PATH arguments are the site's own.
    */
   public boolean vendor() {
     return vendor;
@@ -118,14 +165,16 @@ public final class Unit {
     return effective;
   }
 
-  /** The {@code # unitaudit: …} comment lines of the fragment and drop-ins (inline suppressions). */
+  /**
+   * The {@code # unitaudit: …} comment lines of the fragment and drop-ins (inline suppressions).
+   */
   public List<Assignment> directives() {
     return directives;
   }
 
   /**
-   * Where a finding about a setting missing from {@code section} points: the first header of
-   * that section in the fragment (or a drop-in), else the fragment itself (line 0).
+   * Where a finding about a setting missing from {@code section} points: the first header of that
+   * section in the fragment (or a drop-in), else the fragment itself (line 0).
    */
   public Assignment sectionLocation(String section) {
     for (Assignment h : sectionHeaders) {
@@ -175,7 +224,9 @@ public final class Unit {
     return out;
   }
 
-  /** Environment= after resets, quoting, escapes and specifiers; a later VAR replaces an earlier. */
+  /**
+   * Environment= after resets, quoting, escapes and specifiers; a later VAR replaces an earlier.
+   */
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
     for (Setting s : list(type().typeSection(), "Environment")) {

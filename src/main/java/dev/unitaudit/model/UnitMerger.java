@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Folds the applied assignment stream (fragment, then drop-ins in order; only assignments the
  * validator let through) into effective values, following each setting's reset rules
- * (unit-semantics.md §4). Order across keys matters (TimeoutSec= against TimeoutStartSec=), so
- * this replays the stream rather than grouping by key.
+ * (unit-semantics.md §4). Order across keys matters (TimeoutSec= against TimeoutStartSec=), so this
+ * replays the stream rather than grouping by key.
  */
 final class UnitMerger {
 
@@ -39,7 +39,9 @@ final class UnitMerger {
     String id = section + "." + key;
     switch (kind) {
       case LIST:
-        if (a.value().isEmpty() && !"CapabilityBoundingSet".equals(key) && !"AmbientCapabilities".equals(key)) {
+        if (a.value().isEmpty()
+            && !"CapabilityBoundingSet".equals(key)
+            && !"AmbientCapabilities".equals(key)) {
           effective.remove(id);
           if ("BindPaths".equals(key) || "BindReadOnlyPaths".equals(key)) {
             effective.remove(section + ".BindPaths");
@@ -87,7 +89,8 @@ final class UnitMerger {
   }
 
   private static boolean isStartLimitCompat(String section, String key) {
-    return ("Service".equals(section) && ("StartLimitBurst".equals(key) || "StartLimitInterval".equals(key)))
+    return ("Service".equals(section)
+            && ("StartLimitBurst".equals(key) || "StartLimitInterval".equals(key)))
         || ("Unit".equals(section) && "StartLimitInterval".equals(key));
   }
 

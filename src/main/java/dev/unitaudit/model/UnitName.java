@@ -2,8 +2,8 @@ package dev.unitaudit.model;
 
 /**
  * A parsed unit name: {@code prefix[@instance].type}. Validity follows systemd's
- * unit_name_is_valid() (src/basic/unit-name.c): at most 255 bytes, characters from
- * {@code [A-Za-z0-9:_.\\-]} plus one {@code @}, a known type suffix.
+ * unit_name_is_valid() (src/basic/unit-name.c): at most 255 bytes, characters from {@code
+ * [A-Za-z0-9:_.\\-]} plus one {@code @}, a known type suffix.
  *
  * @param instance null for a plain name, "" for a template ({@code foo@.service})
  */
@@ -13,7 +13,9 @@ public record UnitName(String name, String prefix, String instance, UnitType typ
 
   /** Parses a unit name, or returns null when systemd would not accept it as one. */
   public static UnitName parse(String name) {
-    if (name == null || name.isEmpty() || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > UNIT_NAME_MAX) {
+    if (name == null
+        || name.isEmpty()
+        || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > UNIT_NAME_MAX) {
       return null;
     }
     int dot = name.lastIndexOf('.');
@@ -28,7 +30,9 @@ public record UnitName(String name, String prefix, String instance, UnitType typ
     int at = stem.indexOf('@');
     String prefix = at < 0 ? stem : stem.substring(0, at);
     String instance = at < 0 ? null : stem.substring(at + 1);
-    if (prefix.isEmpty() || !validChars(prefix) || (instance != null && (instance.indexOf('@') >= 0 || !validChars(instance)))) {
+    if (prefix.isEmpty()
+        || !validChars(prefix)
+        || (instance != null && (instance.indexOf('@') >= 0 || !validChars(instance)))) {
       return null;
     }
     return new UnitName(name, prefix, instance, type);
@@ -37,8 +41,15 @@ public record UnitName(String name, String prefix, String instance, UnitType typ
   private static boolean validChars(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == ':' || c == '-' || c == '_' || c == '.' || c == '\\';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == ':'
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == '\\';
       if (!ok) {
         return false;
       }

@@ -13,9 +13,19 @@ public final class Values {
   /** parse_boolean() (src/basic/parse-util.c): null when the text is not a boolean. */
   public static Boolean parseBoolean(String v) {
     switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "1": case "yes": case "y": case "true": case "t": case "on":
+      case "1":
+      case "yes":
+      case "y":
+      case "true":
+      case "t":
+      case "on":
         return Boolean.TRUE;
-      case "0": case "no": case "n": case "false": case "f": case "off":
+      case "0":
+      case "no":
+      case "n":
+      case "false":
+      case "f":
+      case "off":
         return Boolean.FALSE;
       default:
         return null;
@@ -23,8 +33,8 @@ public final class Values {
   }
 
   /**
-   * parse_sec(): a time span in microseconds, {@link #INFINITY} for "infinity", empty when the
-   * text is not valid. A bare number means seconds.
+   * parse_sec(): a time span in microseconds, {@link #INFINITY} for "infinity", empty when the text
+   * is not valid. A bare number means seconds.
    */
   public static OptionalLong parseTimeSpan(String text) {
     String s = text.strip();
@@ -66,7 +76,11 @@ public final class Values {
         i++;
       }
       int unitStart = i;
-      while (i < s.length() && !isAsciiDigit(s.charAt(i)) && s.charAt(i) != ' ' && s.charAt(i) != '\t' && s.charAt(i) != '.') {
+      while (i < s.length()
+          && !isAsciiDigit(s.charAt(i))
+          && s.charAt(i) != ' '
+          && s.charAt(i) != '\t'
+          && s.charAt(i) != '.') {
         i++;
       }
       String unit = s.substring(unitStart, i);
@@ -85,23 +99,45 @@ public final class Values {
 
   private static long unitMicros(String unit) {
     switch (unit) {
-      case "": case "s": case "sec": case "second": case "seconds":
+      case "":
+      case "s":
+      case "sec":
+      case "second":
+      case "seconds":
         return 1_000_000L;
-      case "us": case "usec": case "µs": case "μs":
+      case "us":
+      case "usec":
+      case "µs":
+      case "μs":
         return 1L;
-      case "ms": case "msec":
+      case "ms":
+      case "msec":
         return 1_000L;
-      case "m": case "min": case "minute": case "minutes":
+      case "m":
+      case "min":
+      case "minute":
+      case "minutes":
         return 60_000_000L;
-      case "h": case "hr": case "hour": case "hours":
+      case "h":
+      case "hr":
+      case "hour":
+      case "hours":
         return 3_600_000_000L;
-      case "d": case "day": case "days":
+      case "d":
+      case "day":
+      case "days":
         return 86_400_000_000L;
-      case "w": case "week": case "weeks":
+      case "w":
+      case "week":
+      case "weeks":
         return 604_800_000_000L;
-      case "M": case "month": case "months":
+      case "M":
+      case "month":
+      case "months":
         return 2_629_800_000_000L;
-      case "y": case "year": case "years":
+      case "y":
+      case "year":
+      case "years":
         return 31_557_600_000_000L;
       default:
         return -1;
@@ -116,7 +152,17 @@ public final class Values {
     if (micros == 0) {
       return "0";
     }
-    long[] sizes = {31_557_600_000_000L, 2_629_800_000_000L, 604_800_000_000L, 86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
+    long[] sizes = {
+      31_557_600_000_000L,
+      2_629_800_000_000L,
+      604_800_000_000L,
+      86_400_000_000L,
+      3_600_000_000L,
+      60_000_000L,
+      1_000_000L,
+      1_000L,
+      1L
+    };
     String[] names = {"y", "month", "w", "d", "h", "min", "s", "ms", "us"};
     StringBuilder sb = new StringBuilder();
     long rest = micros;

@@ -17,14 +17,15 @@ public final class Words {
     }
   }
 
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \t\n\r]+");
+  private static final java.util.regex.Pattern WHITESPACE =
+      java.util.regex.Pattern.compile("[ \t\n\r]+");
 
   private Words() {}
 
   /**
    * The words of a value as extract_first_word() with no flags splits them: at whitespace, quotes
-   * kept as ordinary characters (SystemCallFilter=, RestrictNamespaces=, IPAddressAllow= read
-   * their words this way).
+   * kept as ordinary characters (SystemCallFilter=, RestrictNamespaces=, IPAddressAllow= read their
+   * words this way).
    */
   public static List<String> splitPlain(String s) {
     List<String> out = new java.util.ArrayList<>();
@@ -37,9 +38,9 @@ public final class Words {
   }
 
   /**
-   * Splits {@code s}. With {@code cunescape}, an unknown escape is an error unless
-   * {@code relaxUnknownEscapes}, in which case it is kept literally (what Exec*= does, with a
-   * warning) and {@link Result#unknownEscapes()} is set.
+   * Splits {@code s}. With {@code cunescape}, an unknown escape is an error unless {@code
+   * relaxUnknownEscapes}, in which case it is kept literally (what Exec*= does, with a warning) and
+   * {@link Result#unknownEscapes()} is set.
    */
   public static Result split(String s, boolean cunescape, boolean relaxUnknownEscapes) {
     List<String> words = new ArrayList<>();
@@ -123,20 +124,34 @@ public final class Words {
     char c = s.charAt(at);
     consumed[0] = 1;
     switch (c) {
-      case 'a': return "\u0007";
-      case 'b': return "\b";
-      case 'f': return "\f";
-      case 'n': return "\n";
-      case 'r': return "\r";
-      case 't': return "\t";
-      case 'v': return "\u000b";
-      case '\\': return "\\";
-      case '"': return "\"";
-      case '\'': return "'";
-      case 's': return " ";
-      case 'x': return hex(s, at + 1, 2, consumed, 1);
-      case 'u': return hex(s, at + 1, 4, consumed, 1);
-      case 'U': return hex(s, at + 1, 8, consumed, 1);
+      case 'a':
+        return "\u0007";
+      case 'b':
+        return "\b";
+      case 'f':
+        return "\f";
+      case 'n':
+        return "\n";
+      case 'r':
+        return "\r";
+      case 't':
+        return "\t";
+      case 'v':
+        return "\u000b";
+      case '\\':
+        return "\\";
+      case '"':
+        return "\"";
+      case '\'':
+        return "'";
+      case 's':
+        return " ";
+      case 'x':
+        return hex(s, at + 1, 2, consumed, 1);
+      case 'u':
+        return hex(s, at + 1, 4, consumed, 1);
+      case 'U':
+        return hex(s, at + 1, 8, consumed, 1);
       default:
         if (c >= '0' && c <= '7') {
           if (at + 3 > s.length()) {

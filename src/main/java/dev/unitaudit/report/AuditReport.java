@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The JSON report of DESIGN.md: the stable interface every other format is rendered from and
- * {@code unitaudit diff} reads back. Field order is fixed by {@link JsonPropertyOrder}.
+ * The JSON report of DESIGN.md: the stable interface every other format is rendered from and {@code
+ * unitaudit diff} reads back. Field order is fixed by {@link JsonPropertyOrder}.
  */
 @JsonPropertyOrder({"schemaVersion", "tool", "units", "errors", "config", "suppressions"})
 public record AuditReport(
@@ -31,15 +31,30 @@ public record AuditReport(
    * a reviewer sees every way the tree switched a finding off, whether or not it matched one.
    */
   @JsonPropertyOrder({"unit", "rules", "reason", "until", "file", "line"})
-  public record SuppressionEntry(String unit, List<String> rules, String reason, String until, String file, int line) {}
+  public record SuppressionEntry(
+      String unit, List<String> rules, String reason, String until, String file, int line) {}
 
   /** The tool that wrote the report. */
   @JsonPropertyOrder({"name", "version"})
   public record Tool(String name, String version) {}
 
   /** One audited unit. {@code settings} is present only with --include-settings. */
-  @JsonPropertyOrder({"unit", "aliases", "type", "status", "description", "fragment", "dropins",
-      "exposure", "rating", "level", "checks", "findings", "rulesChecked", "settings"})
+  @JsonPropertyOrder({
+    "unit",
+    "aliases",
+    "type",
+    "status",
+    "description",
+    "fragment",
+    "dropins",
+    "exposure",
+    "rating",
+    "level",
+    "checks",
+    "findings",
+    "rulesChecked",
+    "settings"
+  })
   public record UnitEntry(
       String unit,
       List<String> aliases,
@@ -66,7 +81,17 @@ public record AuditReport(
       String description) {}
 
   /** One finding. */
-  @JsonPropertyOrder({"rule", "title", "severity", "level", "message", "file", "line", "fix", "suppressed"})
+  @JsonPropertyOrder({
+    "rule",
+    "title",
+    "severity",
+    "level",
+    "message",
+    "file",
+    "line",
+    "fix",
+    "suppressed"
+  })
   public record FindingEntry(
       String rule,
       String title,

@@ -38,8 +38,11 @@ public final class CatRenderer {
         sb.append("# shadowed (not applied): ").append(TextSafety.clean(s)).append('\n');
       }
       for (Diagnostic d : u.diagnostics()) {
-        sb.append("# ").append(d.severity().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
-            .append(TextSafety.clean(d.toString())).append('\n');
+        sb.append("# ")
+            .append(d.severity().name().toLowerCase(java.util.Locale.ROOT))
+            .append(": ")
+            .append(TextSafety.clean(d.toString()))
+            .append('\n');
       }
       if (u.status() == UnitStatus.MASKED) {
         sb.append("# masked: systemd will not load or start this unit\n");
@@ -59,8 +62,12 @@ public final class CatRenderer {
             header = true;
           }
           for (Setting s : e.settings()) {
-            sb.append(TextSafety.clean(e.key())).append('=').append(TextSafety.clean(s.value()))
-                .append("    # ").append(TextSafety.clean(s.location())).append('\n');
+            sb.append(TextSafety.clean(e.key()))
+                .append('=')
+                .append(TextSafety.clean(s.value()))
+                .append("    # ")
+                .append(TextSafety.clean(s.location()))
+                .append('\n');
           }
         }
       }

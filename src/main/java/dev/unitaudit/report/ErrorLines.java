@@ -37,8 +37,13 @@ public final class ErrorLines {
       out.add(TextSafety.clean("note: " + masked.get(0) + " is masked"));
     } else if (masked.size() > 1) {
       int shown = Math.min(masked.size(), 5);
-      out.add(TextSafety.clean("note: " + masked.size() + " units are masked: "
-          + String.join(", ", masked.subList(0, shown)) + (shown < masked.size() ? ", …" : "")));
+      out.add(
+          TextSafety.clean(
+              "note: "
+                  + masked.size()
+                  + " units are masked: "
+                  + String.join(", ", masked.subList(0, shown))
+                  + (shown < masked.size() ? ", …" : "")));
     }
     return out;
   }
@@ -53,7 +58,8 @@ public final class ErrorLines {
     if (m.matches()) {
       return TextSafety.clean("error: " + m.group(1) + ": not found");
     }
-    String where = e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ";
+    String where =
+        e.file() == null ? "" : e.file() + (e.line() == null ? "" : ":" + e.line()) + ": ";
     return TextSafety.clean((e.unit() == null ? "" : e.unit() + ": ") + where + e.message());
   }
 }

@@ -4,15 +4,15 @@ import dev.unitaudit.rules.RuleCatalog;
 
 /**
  * {@code --format github}: GitHub Actions workflow commands, one annotation per finding that counts
- * ({@code ::error}/{@code ::warning}/{@code ::notice file=…,line=…,title=…::message}), one
- * {@code ::error} per audit error, and a closing {@code ::notice} with the totals. Suppressed
- * findings are accepted, so they are not annotated. Critical and high findings are errors,
- * medium warnings, low and info notices. Files are relative to the repository root.
+ * ({@code ::error}/{@code ::warning}/{@code ::notice file=…,line=…,title=…::message}), one {@code
+ * ::error} per audit error, and a closing {@code ::notice} with the totals. Suppressed findings are
+ * accepted, so they are not annotated. Critical and high findings are errors, medium warnings, low
+ * and info notices. Files are relative to the repository root.
  *
  * <p>Escaping follows the runner's rules: in the message {@code %}, CR and LF become {@code %25},
- * {@code %0D}, {@code %0A}; property values also escape {@code :} and {@code ,}. Control
- * characters are made visible first ({@link TextSafety}), so nothing from a unit file can start a
- * new command or colour the log.
+ * {@code %0D}, {@code %0A}; property values also escape {@code :} and {@code ,}. Control characters
+ * are made visible first ({@link TextSafety}), so nothing from a unit file can start a new command
+ * or colour the log.
  */
 public final class GithubReporter implements Reporter {
 
@@ -31,7 +31,11 @@ public final class GithubReporter implements Reporter {
           continue;
         }
         findings++;
-        command(sb, command(f.severity()), f.file(), f.line(),
+        command(
+            sb,
+            command(f.severity()),
+            f.file(),
+            f.line(),
             f.rule() + (f.title() == null || f.title().isEmpty() ? "" : " " + f.title()),
             u.unit() + ": " + f.message());
       }
@@ -39,16 +43,26 @@ public final class GithubReporter implements Reporter {
     java.util.Set<String> masked = MaskedUnits.of(report);
     for (AuditReport.ErrorEntry e : report.errors()) {
       // a masked unit was switched off on purpose: worth a note, not a red annotation
-      command(sb, masked.contains(e.unit()) ? "notice" : "error", e.file(), e.line(), "unitaudit error",
+      command(
+          sb,
+          masked.contains(e.unit()) ? "notice" : "error",
+          e.file(),
+          e.line(),
+          "unitaudit error",
           (e.unit() == null ? "" : e.unit() + ": ") + e.message());
     }
-    sb.append("::notice title=unitaudit::").append(count(report.units().size(), "unit")).append(" audited, ")
-        .append(count(findings, "finding")).append(", ").append(count(report.errors().size(), "error")).append('\n');
+    sb.append("::notice title=unitaudit::")
+        .append(count(report.units().size(), "unit"))
+        .append(" audited, ")
+        .append(count(findings, "finding"))
+        .append(", ")
+        .append(count(report.errors().size(), "error"))
+        .append('\n');
     return sb.toString();
   }
 
-  private static void command(StringBuilder sb, String command, String file, Integer line, String title,
-      String message) {
+  private static void command(
+      StringBuilder sb, String command, String file, Integer line, String title, String message) {
     sb.append("::").append(command).append(' ');
     String rel = Locations.relative(file);
     if (rel != null) {

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   static {
     MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
@@ -27,8 +28,10 @@ public final class Json {
     // (without itself), then writes the cached text
     ObjectMapper rows = MAPPER.copy();
     rows.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
-    MAPPER.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("check-rows")
-        .addSerializer(AuditReport.CheckEntry.class, new CheckRowSerializer(rows.writer(printer()))));
+    MAPPER.registerModule(
+        new com.fasterxml.jackson.databind.module.SimpleModule("check-rows")
+            .addSerializer(
+                AuditReport.CheckEntry.class, new CheckRowSerializer(rows.writer(printer()))));
   }
 
   /** Jackson's standard escapes plus the characters {@link TextSafety} makes visible. */
@@ -50,9 +53,15 @@ public final class Json {
 
     @Override
     public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
-      boolean escape = (ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029 || (ch >= 0x202a && ch <= 0x202e)
-          || (ch >= 0x2066 && ch <= 0x2069);
-      return escape ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch)) : null;
+      boolean escape =
+          (ch >= 0x80 && ch < 0xa0)
+              || ch == 0x2028
+              || ch == 0x2029
+              || (ch >= 0x202a && ch <= 0x202e)
+              || (ch >= 0x2066 && ch <= 0x2069);
+      return escape
+          ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch))
+          : null;
     }
   }
 
@@ -71,13 +80,16 @@ public final class Json {
   }
 
   /**
-   * The same bytes as {@link #write(Object)} as UTF-8, streamed: a report of thousands of units
-   * is over 100 MB, and building it as one String first costs seconds and a gigabyte.
+   * The same bytes as {@link #write(Object)} as UTF-8, streamed: a report of thousands of units is
+   * over 100 MB, and building it as one String first costs seconds and a gigabyte.
    */
   public static void write(Object value, java.io.OutputStream out) throws java.io.IOException {
     java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
-    com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(buffered)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    com.fasterxml.jackson.core.JsonGenerator g =
+        MAPPER
+            .getFactory()
+            .createGenerator(buffered)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     MAPPER.writer(printer()).writeValue(g, value);
     buffered.write('\n');
     buffered.flush();

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * {@code --format junit}: JUnit XML for GitLab, Jenkins and the GitHub test reporters.
  *
- * <p>One {@code testsuite} per unit, one {@code testcase} per applicable rule (the unit's
- * {@code rulesChecked}, plus any rule that has a finding without being listed there), so CI shows
- * "N of M checks pass":
+ * <p>One {@code testsuite} per unit, one {@code testcase} per applicable rule (the unit's {@code
+ * rulesChecked}, plus any rule that has a finding without being listed there), so CI shows "N of M
+ * checks pass":
  *
  * <ul>
  *   <li>a rule with a finding that counts is a {@code failure} (type = the highest severity,
@@ -31,12 +31,12 @@ import java.util.Map;
  * {@code unitaudit}.
  *
  * <p>Only what the strict Ant JUnit schema (windyroad JUnit.xsd) declares is written, plus the
- * {@code skipped} element and count that Ant, Surefire, Jenkins and GitLab read: no
- * {@code file}/{@code line} attributes (the location is in the failure body), no attributes on
- * {@code testsuites}. {@code timestamp}, {@code hostname} and {@code time} are fixed, so the bytes
- * depend on the report alone. The document is valid XML 1.0 whatever the unit files contain:
- * control characters become visible escapes ({@link TextSafety}), characters XML 1.0 forbids are
- * dropped, markup characters are escaped, and no CDATA section is used.
+ * {@code skipped} element and count that Ant, Surefire, Jenkins and GitLab read: no {@code
+ * file}/{@code line} attributes (the location is in the failure body), no attributes on {@code
+ * testsuites}. {@code timestamp}, {@code hostname} and {@code time} are fixed, so the bytes depend
+ * on the report alone. The document is valid XML 1.0 whatever the unit files contain: control
+ * characters become visible escapes ({@link TextSafety}), characters XML 1.0 forbids are dropped,
+ * markup characters are escaped, and no CDATA section is used.
  */
 public final class JunitReporter implements Reporter {
 
@@ -59,7 +59,8 @@ public final class JunitReporter implements Reporter {
       List<AuditReport.ErrorEntry> l = e.unit() == null ? null : errorsByUnit.get(e.unit());
       (l == null ? toolErrors : l).add(e);
     }
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    StringBuilder sb =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
     int id = 0;
     for (AuditReport.UnitEntry u : report.units()) {
       suite(sb, id++, u.unit(), cases(u, errorsByUnit.get(u.unit()), catalog), properties(u));
@@ -71,13 +72,21 @@ public final class JunitReporter implements Reporter {
   }
 
   /** One testcase: its name and at most one outcome element (null when it passes). */
-  private record Case(String classname, String name, String outcome, String type, String message, String body) {}
+  private record Case(
+      String classname, String name, String outcome, String type, String message, String body) {}
 
-  private static List<Case> cases(AuditReport.UnitEntry u, List<AuditReport.ErrorEntry> errors, RuleCatalog catalog) {
+  private static List<Case> cases(
+      AuditReport.UnitEntry u, List<AuditReport.ErrorEntry> errors, RuleCatalog catalog) {
     List<Case> cases = new ArrayList<>();
     if (u.status().equals("masked")) {
-      cases.add(new Case(u.unit(), "masked", "skipped", null,
-          "unit is masked: systemd will not start it, so it is not audited", null));
+      cases.add(
+          new Case(
+              u.unit(),
+              "masked",
+              "skipped",
+              null,
+              "unit is masked: systemd will not start it, so it is not audited",
+              null));
     }
     Map<String, List<AuditReport.FindingEntry>> byRule = new LinkedHashMap<>();
     for (String r : u.rulesChecked()) {
@@ -99,23 +108,34 @@ public final class JunitReporter implements Reporter {
     return cases;
   }
 
-  private static Case ruleCase(String unit, String rule, List<AuditReport.FindingEntry> findings, RuleCatalog catalog) {
+  private static Case ruleCase(
+      String unit, String rule, List<AuditReport.FindingEntry> findings, RuleCatalog catalog) {
     String title = catalog == null ? null : catalog.find(rule).map(Rule::title).orElse(null);
     if (title == null && !findings.isEmpty()) {
       title = findings.get(0).title();
     }
     String name = title == null || title.isEmpty() ? rule : rule + " " + title;
-    List<AuditReport.FindingEntry> counting = findings.stream().filter(f -> f.suppressed() == null).toList();
+    List<AuditReport.FindingEntry> counting =
+        findings.stream().filter(f -> f.suppressed() == null).toList();
     if (findings.isEmpty()) {
       return new Case(unit, name, null, null, null, null);
     }
     StringBuilder body = new StringBuilder();
     for (AuditReport.FindingEntry f : findings) {
       String where = Locations.where(Locations.relative(f.file()), f.line());
-      body.append(where.isEmpty() ? unit : where).append(": ").append(f.severity()).append(' ').append(f.rule())
-          .append(": ").append(f.message()).append('\n');
+      body.append(where.isEmpty() ? unit : where)
+          .append(": ")
+          .append(f.severity())
+          .append(' ')
+          .append(f.rule())
+          .append(": ")
+          .append(f.message())
+          .append('\n');
       if (f.suppressed() != null) {
-        body.append("suppressed (").append(f.suppressed().by()).append("): ").append(reason(f.suppressed()))
+        body.append("suppressed (")
+            .append(f.suppressed().by())
+            .append("): ")
+            .append(reason(f.suppressed()))
             .append('\n');
       }
       if (f.fix() != null && !f.fix().isEmpty()) {
@@ -126,7 +146,12 @@ public final class JunitReporter implements Reporter {
       }
     }
     if (counting.isEmpty()) {
-      return new Case(unit, name, "skipped", null, "suppressed: " + reason(findings.get(0).suppressed()),
+      return new Case(
+          unit,
+          name,
+          "skipped",
+          null,
+          "suppressed: " + reason(findings.get(0).suppressed()),
           body.toString());
     }
     Severity worst = Severity.INFO;
@@ -136,8 +161,9 @@ public final class JunitReporter implements Reporter {
         worst = s;
       }
     }
-    String message = counting.get(0).message()
-        + (counting.size() > 1 ? " (and " + (counting.size() - 1) + " more)" : "");
+    String message =
+        counting.get(0).message()
+            + (counting.size() > 1 ? " (and " + (counting.size() - 1) + " more)" : "");
     return new Case(unit, name, "failure", worst.word(), message, body.toString());
   }
 
@@ -146,7 +172,8 @@ public final class JunitReporter implements Reporter {
     return s.until() == null ? r : r + " (until " + s.until() + ")";
   }
 
-  private static List<Case> errorCases(String classname, String type, List<AuditReport.ErrorEntry> errors) {
+  private static List<Case> errorCases(
+      String classname, String type, List<AuditReport.ErrorEntry> errors) {
     List<Case> cases = new ArrayList<>();
     int n = 0;
     for (AuditReport.ErrorEntry e : errors) {
@@ -177,7 +204,8 @@ public final class JunitReporter implements Reporter {
     return p;
   }
 
-  private static void suite(StringBuilder sb, int id, String name, List<Case> cases, List<String[]> properties) {
+  private static void suite(
+      StringBuilder sb, int id, String name, List<Case> cases, List<String[]> properties) {
     int failures = 0;
     int errors = 0;
     int skipped = 0;
@@ -191,22 +219,37 @@ public final class JunitReporter implements Reporter {
         default -> skipped++;
       }
     }
-    sb.append("  <testsuite name=\"").append(attr(name)).append("\" id=\"").append(id)
-        .append("\" package=\"unitaudit\" tests=\"").append(cases.size()).append("\" failures=\"").append(failures)
-        .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped)
+    sb.append("  <testsuite name=\"")
+        .append(attr(name))
+        .append("\" id=\"")
+        .append(id)
+        .append("\" package=\"unitaudit\" tests=\"")
+        .append(cases.size())
+        .append("\" failures=\"")
+        .append(failures)
+        .append("\" errors=\"")
+        .append(errors)
+        .append("\" skipped=\"")
+        .append(skipped)
         .append("\" time=\"0\" timestamp=\"1970-01-01T00:00:00\" hostname=\"localhost\">\n");
     if (properties.isEmpty()) {
       sb.append("    <properties/>\n");
     } else {
       sb.append("    <properties>\n");
       for (String[] p : properties) {
-        sb.append("      <property name=\"").append(attr(p[0])).append("\" value=\"").append(attr(p[1]))
+        sb.append("      <property name=\"")
+            .append(attr(p[0]))
+            .append("\" value=\"")
+            .append(attr(p[1]))
             .append("\"/>\n");
       }
       sb.append("    </properties>\n");
     }
     for (Case c : cases) {
-      sb.append("    <testcase classname=\"").append(attr(c.classname())).append("\" name=\"").append(attr(c.name()))
+      sb.append("    <testcase classname=\"")
+          .append(attr(c.classname()))
+          .append("\" name=\"")
+          .append(attr(c.name()))
           .append("\" time=\"0\"");
       if (c.outcome() == null) {
         sb.append("/>\n");
@@ -227,7 +270,9 @@ public final class JunitReporter implements Reporter {
     sb.append("    <system-out/>\n    <system-err/>\n  </testsuite>\n");
   }
 
-  /** Attribute value: one line; line feeds and tabs as character references so parsers keep them. */
+  /**
+   * Attribute value: one line; line feeds and tabs as character references so parsers keep them.
+   */
   static String attr(String s) {
     return escape(TextSafety.cleanLines(s), true);
   }
@@ -251,12 +296,15 @@ public final class JunitReporter implements Reporter {
         case '\t' -> out.append(attribute ? "&#9;" : "\t");
         case '\r' -> out.append("&#13;");
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(c).append(s.charAt(++i));
           } else if (allowed(c)) {
             out.append(c);
           }
-          // anything else (a lone surrogate, U+FFFE, U+FFFF, a control TextSafety left) is not XML 1.0
+          // anything else (a lone surrogate, U+FFFE, U+FFFF, a control TextSafety left) is not XML
+          // 1.0
         }
       }
     }

@@ -2,8 +2,8 @@ package dev.unitaudit.report;
 
 /**
  * How the CI formats name a place in the audited tree. Report paths are relative to --root (or to
- * the current directory for PATH arguments); a leading slash, if any, is dropped so that CI
- * systems resolve them from the repository or workspace root.
+ * the current directory for PATH arguments); a leading slash, if any, is dropped so that CI systems
+ * resolve them from the repository or workspace root.
  */
 final class Locations {
 
@@ -28,5 +28,4 @@ final class Locations {
     }
     return line == null ? file : file + ":" + line;
   }
-
 }

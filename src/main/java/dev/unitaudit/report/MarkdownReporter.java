@@ -7,10 +7,10 @@ import dev.unitaudit.rules.RuleCatalog;
  * ({@code $GITHUB_STEP_SUMMARY}). A summary table of the units, then, for each unit with findings,
  * a table of its findings with severity, rule, title, message, file:line and fix; then the errors.
  *
- * <p>Text from unit files cannot break out of its cell or inject markup: control characters
- * become visible escapes ({@link TextSafety}), {@code |}, backslash, backticks and the emphasis,
- * link and strikethrough characters are backslash-escaped, {@code & < >} become entities, and line
- * feeds become {@code <br>}, tabs spaces. Code-looking values are wrapped in {@code <code>} rather than
+ * <p>Text from unit files cannot break out of its cell or inject markup: control characters become
+ * visible escapes ({@link TextSafety}), {@code |}, backslash, backticks and the emphasis, link and
+ * strikethrough characters are backslash-escaped, {@code & < >} become entities, and line feeds
+ * become {@code <br>}, tabs spaces. Code-looking values are wrapped in {@code <code>} rather than
  * backticks, since a backtick code span cannot escape a backtick inside it.
  */
 public final class MarkdownReporter implements Reporter {
@@ -45,11 +45,20 @@ public final class MarkdownReporter implements Reporter {
       for (AuditReport.UnitEntry u : report.units()) {
         long counting = u.findings().stream().filter(f -> f.suppressed() == null).count();
         long accepted = u.findings().size() - counting;
-        sb.append("| ").append(cell(u.unit())).append(" | ").append(cell(u.status())).append(" | ")
-            .append(u.exposure() == null ? "-" : u.exposure().toPlainString()).append(" | ")
-            .append(u.rating() == null ? "-" : cell(u.rating())).append(" | ")
-            .append(u.level() == null ? "-" : u.level().toString()).append(" | ").append(counting)
-            .append(accepted > 0 ? " (" + accepted + " suppressed)" : "").append(" |\n");
+        sb.append("| ")
+            .append(cell(u.unit()))
+            .append(" | ")
+            .append(cell(u.status()))
+            .append(" | ")
+            .append(u.exposure() == null ? "-" : u.exposure().toPlainString())
+            .append(" | ")
+            .append(u.rating() == null ? "-" : cell(u.rating()))
+            .append(" | ")
+            .append(u.level() == null ? "-" : u.level().toString())
+            .append(" | ")
+            .append(counting)
+            .append(accepted > 0 ? " (" + accepted + " suppressed)" : "")
+            .append(" |\n");
       }
     }
     for (AuditReport.UnitEntry u : report.units()) {
@@ -63,21 +72,39 @@ public final class MarkdownReporter implements Reporter {
         String message = f.message();
         if (f.suppressed() != null) {
           AuditReport.Suppressed s = f.suppressed();
-          message += "\nsuppressed (" + s.by() + "): " + (s.reason() == null ? "" : s.reason())
-              + (s.until() == null ? "" : " (until " + s.until() + ")");
+          message +=
+              "\nsuppressed ("
+                  + s.by()
+                  + "): "
+                  + (s.reason() == null ? "" : s.reason())
+                  + (s.until() == null ? "" : " (until " + s.until() + ")");
         }
-        sb.append("| ").append(cell(f.severity())).append(f.suppressed() != null ? " (suppressed)" : "")
-            .append(" | ").append(cell(f.rule())).append(" | ").append(cell(f.title())).append(" | ")
-            .append(cell(message)).append(" | ").append(code(Locations.where(Locations.relative(f.file()), f.line())))
-            .append(" | ").append(code(f.fix())).append(" |\n");
+        sb.append("| ")
+            .append(cell(f.severity()))
+            .append(f.suppressed() != null ? " (suppressed)" : "")
+            .append(" | ")
+            .append(cell(f.rule()))
+            .append(" | ")
+            .append(cell(f.title()))
+            .append(" | ")
+            .append(cell(message))
+            .append(" | ")
+            .append(code(Locations.where(Locations.relative(f.file()), f.line())))
+            .append(" | ")
+            .append(code(f.fix()))
+            .append(" |\n");
       }
     }
     if (!report.errors().isEmpty()) {
       sb.append("\n### Errors\n\n| unit | location | message |\n| --- | --- | --- |\n");
       for (AuditReport.ErrorEntry e : report.errors()) {
-        sb.append("| ").append(cell(e.unit())).append(" | ")
-            .append(code(Locations.where(Locations.relative(e.file()), e.line()))).append(" | ")
-            .append(cell(e.message())).append(" |\n");
+        sb.append("| ")
+            .append(cell(e.unit()))
+            .append(" | ")
+            .append(code(Locations.where(Locations.relative(e.file()), e.line())))
+            .append(" | ")
+            .append(cell(e.message()))
+            .append(" |\n");
       }
     }
     return sb.toString();

@@ -4,21 +4,21 @@ import dev.unitaudit.result.Severity;
 import dev.unitaudit.rules.RuleCatalog;
 
 /**
- * {@code --format prometheus}: the Prometheus text exposition format, for node_exporter's
- * textfile collector. Every family has its {@code # HELP} and {@code # TYPE} lines and its samples
- * together; units are in report order, severities from critical to info, so the bytes are stable.
- * Suppressed findings are not counted. Label values escape backslash, double quote and line feed
- * as the format requires; other control characters are made visible first ({@link TextSafety}).
+ * {@code --format prometheus}: the Prometheus text exposition format, for node_exporter's textfile
+ * collector. Every family has its {@code # HELP} and {@code # TYPE} lines and its samples together;
+ * units are in report order, severities from critical to info, so the bytes are stable. Suppressed
+ * findings are not counted. Label values escape backslash, double quote and line feed as the format
+ * requires; other control characters are made visible first ({@link TextSafety}).
  *
  * <p>All families are gauges: a later audit can report fewer findings or units, so none is a
  * counter, and no name ends in {@code _total} (promtool's linter rejects that suffix on gauges).
  *
  * <p>{@code unitaudit_audit_timestamp_seconds} is when the report was rendered, in Unix seconds
- * (the textfile collector takes no sample timestamps, so time is a gauge, and an alert can say
- * "no audit for a day"). With the environment variable {@code SOURCE_DATE_EPOCH} set to a
- * non-negative integer (the reproducible-builds convention) that value is used instead, so the
- * output is byte-for-byte reproducible; a malformed value is ignored. Nothing else in the output
- * depends on time.
+ * (the textfile collector takes no sample timestamps, so time is a gauge, and an alert can say "no
+ * audit for a day"). With the environment variable {@code SOURCE_DATE_EPOCH} set to a non-negative
+ * integer (the reproducible-builds convention) that value is used instead, so the output is
+ * byte-for-byte reproducible; a malformed value is ignored. Nothing else in the output depends on
+ * time.
  */
 public final class PrometheusReporter implements Reporter {
 
@@ -68,21 +68,36 @@ public final class PrometheusReporter implements Reporter {
     StringBuilder sb = new StringBuilder();
     family(sb, "unitaudit_unit_info", "Audited unit, its type and load status (always 1).");
     for (AuditReport.UnitEntry u : report.units()) {
-      sb.append("unitaudit_unit_info{unit=\"").append(label(u.unit())).append("\",type=\"").append(label(u.type()))
-          .append("\",status=\"").append(label(u.status())).append("\"} 1\n");
+      sb.append("unitaudit_unit_info{unit=\"")
+          .append(label(u.unit()))
+          .append("\",type=\"")
+          .append(label(u.type()))
+          .append("\",status=\"")
+          .append(label(u.status()))
+          .append("\"} 1\n");
     }
-    family(sb, "unitaudit_exposure",
-        "systemd-analyze security overall exposure of the unit, 0.0 (best) to 10.0; only for scored units.");
+    family(
+        sb,
+        "unitaudit_exposure",
+        "systemd-analyze security overall exposure of the unit, 0.0 (best) to 10.0; only for scored"
+            + " units.");
     for (AuditReport.UnitEntry u : report.units()) {
       if (u.exposure() != null) {
-        sb.append("unitaudit_exposure{unit=\"").append(label(u.unit())).append("\"} ")
-            .append(u.exposure().toPlainString()).append('\n');
+        sb.append("unitaudit_exposure{unit=\"")
+            .append(label(u.unit()))
+            .append("\"} ")
+            .append(u.exposure().toPlainString())
+            .append('\n');
       }
     }
     family(sb, "unitaudit_level", "Highest hardening level (0-3) the service fully meets.");
     for (AuditReport.UnitEntry u : report.units()) {
       if (u.level() != null) {
-        sb.append("unitaudit_level{unit=\"").append(label(u.unit())).append("\"} ").append(u.level()).append('\n');
+        sb.append("unitaudit_level{unit=\"")
+            .append(label(u.unit()))
+            .append("\"} ")
+            .append(u.level())
+            .append('\n');
       }
     }
     family(sb, "unitaudit_findings", "Findings that count (not suppressed), by unit and severity.");
@@ -99,16 +114,27 @@ public final class PrometheusReporter implements Reporter {
         }
       }
       for (int i = 0; i < SEVERITIES.length; i++) {
-        sb.append("unitaudit_findings{unit=\"").append(label(u.unit())).append("\",severity=\"")
-            .append(SEVERITIES[i].word()).append("\"} ").append(n[i]).append('\n');
+        sb.append("unitaudit_findings{unit=\"")
+            .append(label(u.unit()))
+            .append("\",severity=\"")
+            .append(SEVERITIES[i].word())
+            .append("\"} ")
+            .append(n[i])
+            .append('\n');
       }
     }
     family(sb, "unitaudit_units", "Units in the report.");
     sb.append("unitaudit_units ").append(report.units().size()).append('\n');
-    family(sb, "unitaudit_errors", "Errors in the report: units that could not be audited, unreadable files.");
+    family(
+        sb,
+        "unitaudit_errors",
+        "Errors in the report: units that could not be audited, unreadable files.");
     sb.append("unitaudit_errors ").append(report.errors().size()).append('\n');
-    family(sb, "unitaudit_audit_timestamp_seconds",
-        "When the audit was reported, Unix time in seconds (SOURCE_DATE_EPOCH when set, for reproducible output).");
+    family(
+        sb,
+        "unitaudit_audit_timestamp_seconds",
+        "When the audit was reported, Unix time in seconds (SOURCE_DATE_EPOCH when set, for"
+            + " reproducible output).");
     sb.append("unitaudit_audit_timestamp_seconds ").append(epochSeconds.getAsLong()).append('\n');
     return sb.toString();
   }
@@ -120,6 +146,9 @@ public final class PrometheusReporter implements Reporter {
 
   /** A label value: backslash, double quote and line feed escaped. */
   static String label(String s) {
-    return TextSafety.cleanLines(s).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    return TextSafety.cleanLines(s)
+        .replace("\\", "\\\\")
+        .replace("\"", "\\\"")
+        .replace("\n", "\\n");
   }
 }

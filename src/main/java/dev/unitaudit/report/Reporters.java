@@ -25,7 +25,8 @@ public final class Reporters {
   /** The reporter for a format, or null. */
   /** The reporter of a format name in any case ({@code JSON}, {@code Sarif}), or null. */
   public static Reporter get(String format) {
-    Supplier<Reporter> s = format == null ? null : ALL.get(format.toLowerCase(java.util.Locale.ROOT));
+    Supplier<Reporter> s =
+        format == null ? null : ALL.get(format.toLowerCase(java.util.Locale.ROOT));
     return s == null ? null : s.get();
   }
 

@@ -16,10 +16,23 @@ public final class RuleListing {
       nameW = Math.max(nameW, r.name().length());
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-6s  %-8s  %-5s  %-" + nameW + "s  %s%n", "ID", "SEVERITY", "LEVEL", "NAME", "TITLE"));
+    sb.append(
+        String.format(
+            "%-6s  %-8s  %-5s  %-" + nameW + "s  %s%n",
+            "ID",
+            "SEVERITY",
+            "LEVEL",
+            "NAME",
+            "TITLE"));
     for (Rule r : rules) {
-      sb.append(String.format("%-6s  %-8s  %-5s  %-" + nameW + "s  %s%n", r.id(), r.severity().word(),
-          r.level() == null ? "-" : r.level().toString(), r.name(), r.title()));
+      sb.append(
+          String.format(
+              "%-6s  %-8s  %-5s  %-" + nameW + "s  %s%n",
+              r.id(),
+              r.severity().word(),
+              r.level() == null ? "-" : r.level().toString(),
+              r.name(),
+              r.title()));
     }
     sb.append(rules.size()).append(" rules\n");
     return sb.toString();

@@ -20,13 +20,14 @@ import java.util.TreeMap;
  * docs, severity) for every rule that has a result, sorted by id; a rule the catalog does not know
  * is described from its findings. Each finding is one result, located at the file:line the report
  * gives, as a URI relative to the audited root ({@code uriBaseId} {@code ROOT}: --root, or the
- * current directory for PATH arguments, which from a repository's root makes repository paths).
- * A finding without a file points at its unit's fragment; {@code region.startLine} is written only
- * when the report has a line (a whole-file finding has none; the validator notes SARIF2017 for it). Suppressed findings stay in the run with
- * {@code suppressions[]} ({@code inSource} for an inline comment, {@code external} for the config
- * or a baseline), so code scanning shows them as dismissed rather than fixed.
- * {@code partialFingerprints["unitaudit/v1"]} hashes unit, rule, file and message, not the line,
- * so an alert survives lines moving. Errors of the audit are {@code toolExecutionNotifications}.
+ * current directory for PATH arguments, which from a repository's root makes repository paths). A
+ * finding without a file points at its unit's fragment; {@code region.startLine} is written only
+ * when the report has a line (a whole-file finding has none; the validator notes SARIF2017 for it).
+ * Suppressed findings stay in the run with {@code suppressions[]} ({@code inSource} for an inline
+ * comment, {@code external} for the config or a baseline), so code scanning shows them as dismissed
+ * rather than fixed. {@code partialFingerprints["unitaudit/v1"]} hashes unit, rule, file and
+ * message, not the line, so an alert survives lines moving. Errors of the audit are {@code
+ * toolExecutionNotifications}.
  */
 public final class SarifReporter implements Reporter {
 
@@ -66,7 +67,9 @@ public final class SarifReporter implements Reporter {
     driver.put("version", report.tool().version());
     driver.put("informationUri", INFORMATION_URI);
     driver.set("rules", rules);
-    run.putObject("originalUriBaseIds").putObject(ROOT).putObject("description")
+    run.putObject("originalUriBaseIds")
+        .putObject(ROOT)
+        .putObject("description")
         .put("text", "The audited root: --root, or the current directory for PATH arguments.");
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
@@ -76,7 +79,8 @@ public final class SarifReporter implements Reporter {
       for (AuditReport.ErrorEntry e : report.errors()) {
         ObjectNode n = notes.addObject();
         n.put("level", masked.contains(e.unit()) ? "note" : "error");
-        n.putObject("message").put("text", text((e.unit() == null ? "" : e.unit() + ": ") + e.message()));
+        n.putObject("message")
+            .put("text", text((e.unit() == null ? "" : e.unit() + ": ") + e.message()));
         ObjectNode loc = location(e.file(), e.line());
         if (loc != null) {
           n.putArray("locations").add(loc);
@@ -100,11 +104,23 @@ public final class SarifReporter implements Reporter {
     o.putObject("fullDescription").put("text", r.rationale());
     String fix = String.join("\n", r.fix());
     ObjectNode help = o.putObject("help");
-    help.put("text", r.rationale() + "\n\nFix (in a drop-in):\n" + fix.indent(4).stripTrailing()
-        + (r.docs() == null ? "" : "\n\nDocs: " + r.docs()));
+    help.put(
+        "text",
+        r.rationale()
+            + "\n\nFix (in a drop-in):\n"
+            + fix.indent(4).stripTrailing()
+            + (r.docs() == null ? "" : "\n\nDocs: " + r.docs()));
     String fence = MarkdownReporter.fence(fix);
-    help.put("markdown", MarkdownReporter.inline(r.rationale()) + "\n\nFix (in a drop-in):\n\n" + fence + "ini\n" + fix
-        + "\n" + fence + (r.docs() == null ? "" : "\n\n[systemd documentation](<" + r.docs() + ">)"));
+    help.put(
+        "markdown",
+        MarkdownReporter.inline(r.rationale())
+            + "\n\nFix (in a drop-in):\n\n"
+            + fence
+            + "ini\n"
+            + fix
+            + "\n"
+            + fence
+            + (r.docs() == null ? "" : "\n\n[systemd documentation](<" + r.docs() + ">)"));
     if (r.docs() != null) {
       o.put("helpUri", r.docs());
     }
@@ -118,7 +134,10 @@ public final class SarifReporter implements Reporter {
     return o;
   }
 
-  /** A rule missing from the catalog (a report read back, a rule set that changed): what its findings say. */
+  /**
+   * A rule missing from the catalog (a report read back, a rule set that changed): what its
+   * findings say.
+   */
   private static ObjectNode rule(AuditReport.FindingEntry f) {
     ObjectNode o = NODES.objectNode();
     o.put("id", f.rule());
@@ -126,11 +145,18 @@ public final class SarifReporter implements Reporter {
     String title = text(f.title() == null || f.title().isEmpty() ? f.rule() : f.title());
     o.putObject("shortDescription").put("text", title);
     o.putObject("fullDescription").put("text", title);
-    String fix = f.fix() == null || f.fix().isEmpty() ? ""
-        : "\n\nFix (in a drop-in):\n" + text(f.fix()).indent(4).stripTrailing();
-    o.putObject("help").put("text", title + fix
-        + "\n\nThis rule is not in the rule catalog of this run; see unitaudit explain " + f.rule()
-        + " where it is defined.");
+    String fix =
+        f.fix() == null || f.fix().isEmpty()
+            ? ""
+            : "\n\nFix (in a drop-in):\n" + text(f.fix()).indent(4).stripTrailing();
+    o.putObject("help")
+        .put(
+            "text",
+            title
+                + fix
+                + "\n\nThis rule is not in the rule catalog of this run; see unitaudit explain "
+                + f.rule()
+                + " where it is defined.");
     o.putObject("defaultConfiguration").put("level", level(f.severity()));
     ObjectNode props = o.putObject("properties");
     props.putArray("tags").add("security").add("systemd");
@@ -154,8 +180,15 @@ public final class SarifReporter implements Reporter {
       s.put("kind", "inline".equals(f.suppressed().by()) ? "inSource" : "external");
       s.put("status", "accepted");
       String reason = f.suppressed().reason() == null ? "" : f.suppressed().reason();
-      s.put("justification", text(f.suppressed().by() + ": " + reason
-          + (f.suppressed().until() == null ? "" : " (until " + f.suppressed().until() + ")")));
+      s.put(
+          "justification",
+          text(
+              f.suppressed().by()
+                  + ": "
+                  + reason
+                  + (f.suppressed().until() == null
+                      ? ""
+                      : " (until " + f.suppressed().until() + ")")));
     }
     ObjectNode props = r.putObject("properties");
     props.put("unit", text(u.unit()));
@@ -183,20 +216,29 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * A relative URI reference for a path: each segment percent-encoded as UTF-8, keeping only
-   * RFC 3986 unreserved characters and '@' (template units); ':' is encoded so that a first
-   * segment never reads as a scheme.
+   * A relative URI reference for a path: each segment percent-encoded as UTF-8, keeping only RFC
+   * 3986 unreserved characters and '@' (template units); ':' is encoded so that a first segment
+   * never reads as a scheme.
    */
   static String uri(String path) {
     StringBuilder sb = new StringBuilder(path.length() + 8);
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == '@';
+      boolean keep =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~'
+              || c == '/'
+              || c == '@';
       if (keep) {
         sb.append((char) c);
       } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
@@ -205,7 +247,8 @@ public final class SarifReporter implements Reporter {
 
   /** sha256 of unit, rule, file and message, NUL-separated; the line is left out on purpose. */
   static String fingerprint(String unit, AuditReport.FindingEntry f) {
-    String key = unit + '\0' + f.rule() + '\0' + (f.file() == null ? "" : f.file()) + '\0' + f.message();
+    String key =
+        unit + '\0' + f.rule() + '\0' + (f.file() == null ? "" : f.file()) + '\0' + f.message();
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);

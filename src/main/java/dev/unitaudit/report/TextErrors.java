@@ -4,10 +4,10 @@ import java.util.Set;
 
 /**
  * The report's errors[] as text lines, after the findings. A masked unit was switched off on
- * purpose: {@code note: x.service is masked}, not an error. A unit that was not found is named
- * once ({@code error: ssh.service: not found}) rather than with systemd's sentence, which names
- * it again, and the name the loader records as its location. Other errors keep unit and
- * file:line, which are never cut; the message is cut to the terminal width.
+ * purpose: {@code note: x.service is masked}, not an error. A unit that was not found is named once
+ * ({@code error: ssh.service: not found}) rather than with systemd's sentence, which names it
+ * again, and the name the loader records as its location. Other errors keep unit and file:line,
+ * which are never cut; the message is cut to the terminal width.
  */
 final class TextErrors {
 
@@ -41,9 +41,12 @@ final class TextErrors {
       }
       prefix.append(where);
       used += Columns.width(where);
-      String message = notFound && e.message().equals("Unit " + e.unit() + " not found.") ? "not found"
-          : TextStyle.show(e.message());
-      int room = st.width() == Columns.UNLIMITED ? Columns.UNLIMITED : Math.max(st.width() - used, 0);
+      String message =
+          notFound && e.message().equals("Unit " + e.unit() + " not found.")
+              ? "not found"
+              : TextStyle.show(e.message());
+      int room =
+          st.width() == Columns.UNLIMITED ? Columns.UNLIMITED : Math.max(st.width() - used, 0);
       String shown = st.cut(message, room);
       // with no room left the line ends at its location, without a dangling separator
       sb.append(shown.isEmpty() ? prefix.toString().stripTrailing() : prefix + shown).append('\n');
@@ -52,6 +55,8 @@ final class TextErrors {
 
   /** systemd-analyze's words for a masked unit, the entry Audit records for it. */
   private static boolean isMaskedNote(AuditReport.ErrorEntry e, Set<String> masked) {
-    return e.unit() != null && masked.contains(e.unit()) && e.message().equals("Unit " + e.unit() + " is masked.");
+    return e.unit() != null
+        && masked.contains(e.unit())
+        && e.message().equals("Unit " + e.unit() + " is masked.");
   }
 }

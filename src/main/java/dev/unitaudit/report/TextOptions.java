@@ -14,10 +14,16 @@ import java.util.List;
  * @param gatesHeld the gates given that hold, as options ("--threshold 50")
  * @param gatesFailed one reason per failure ("--require-level 1: x.service meets level 0")
  */
-public record TextOptions(boolean quiet, boolean checks, boolean showSuppressed, String minSeverity,
-    List<String> gatesHeld, List<String> gatesFailed) {
+public record TextOptions(
+    boolean quiet,
+    boolean checks,
+    boolean showSuppressed,
+    String minSeverity,
+    List<String> gatesHeld,
+    List<String> gatesFailed) {
 
-  public static final TextOptions DEFAULT = new TextOptions(false, false, false, null, List.of(), List.of());
+  public static final TextOptions DEFAULT =
+      new TextOptions(false, false, false, null, List.of(), List.of());
 
   public TextOptions {
     gatesHeld = List.copyOf(gatesHeld);

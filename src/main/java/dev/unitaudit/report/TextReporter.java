@@ -6,9 +6,9 @@ import dev.unitaudit.rules.RuleCatalog;
  * {@code --format text}: for people, read from the top. First the overview, one line per unit
  * ({@link TextOverview}); then each unit with findings, its findings one line each with the fix
  * under it, and systemd's table when one unit is audited or with --checks ({@link UnitSection});
- * then the errors and notes ({@link TextErrors}); last the totals and the gates
- * ({@link TextTotals}). With --quiet only the totals. Lines are cut to the terminal width given
- * in the options. Everything taken from unit files passes through {@link TextSafety}.
+ * then the errors and notes ({@link TextErrors}); last the totals and the gates ({@link
+ * TextTotals}). With --quiet only the totals. Lines are cut to the terminal width given in the
+ * options. Everything taken from unit files passes through {@link TextSafety}.
  */
 public final class TextReporter implements Reporter {
 
@@ -26,8 +26,10 @@ public final class TextReporter implements Reporter {
       if (!report.units().isEmpty()) {
         TextOverview.render(sb, report.units(), st);
       }
-      // systemd-analyze prints its table for one unit and the overview for many; --checks asks for both
-      UnitSection units = new UnitSection(report, t.checks() || report.units().size() == 1, t.showSuppressed(), st);
+      // systemd-analyze prints its table for one unit and the overview for many; --checks asks for
+      // both
+      UnitSection units =
+          new UnitSection(report, t.checks() || report.units().size() == 1, t.showSuppressed(), st);
       for (AuditReport.UnitEntry u : report.units()) {
         if (units.hasContent(u)) {
           separate(sb);

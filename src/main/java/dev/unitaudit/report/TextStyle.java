@@ -55,7 +55,10 @@ final class TextStyle {
     return paint(set ? "\u001b[32m" : "\u001b[31m", m);
   }
 
-  /** Colours as systemd-analyze colours the rating: red when unsafe, yellow when exposed, else green. */
+  /**
+   * Colours as systemd-analyze colours the rating: red when unsafe, yellow when exposed, else
+   * green.
+   */
   String rating(String cell, String rating) {
     if (rating == null) {
       return cell;
@@ -73,7 +76,9 @@ final class TextStyle {
     }
   }
 
-  /** critical and high in red, medium in yellow: the severities a gate usually fails on stand out. */
+  /**
+   * critical and high in red, medium in yellow: the severities a gate usually fails on stand out.
+   */
   String severity(String cell, String severity) {
     switch (severity.toLowerCase(Locale.ROOT)) {
       case "critical":
@@ -98,13 +103,20 @@ final class TextStyle {
   String face(String rating) {
     boolean u = o.unicode();
     switch (rating) {
-      case "DANGEROUS": return u ? "🤢" : ":-[";
-      case "UNSAFE": return u ? "😨" : ":-{";
-      case "EXPOSED": return u ? "🙁" : ":-(";
-      case "MEDIUM": return u ? "😐" : ":-|";
-      case "OK": return u ? "🙂" : ":-)";
-      case "SAFE": return u ? "😀" : ":-}";
-      default: return u ? "😇" : ":-]";
+      case "DANGEROUS":
+        return u ? "🤢" : ":-[";
+      case "UNSAFE":
+        return u ? "😨" : ":-{";
+      case "EXPOSED":
+        return u ? "🙁" : ":-(";
+      case "MEDIUM":
+        return u ? "😐" : ":-|";
+      case "OK":
+        return u ? "🙂" : ":-)";
+      case "SAFE":
+        return u ? "😀" : ":-}";
+      default:
+        return u ? "😇" : ":-]";
     }
   }
 

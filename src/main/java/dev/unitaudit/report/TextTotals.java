@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The text report's last block: units (scored, and why the others are not), services by rating
- * and by hardening level, open findings by severity, accepted findings, errors and notes, then the
- * gates: which held, and one {@code gate failed: …} line per failure, the report's last lines.
- * A line too long for the terminal wraps between its counts, so no count is ever cut; a gate
- * failure names a unit and file:line and is never cut.
+ * The text report's last block: units (scored, and why the others are not), services by rating and
+ * by hardening level, open findings by severity, accepted findings, errors and notes, then the
+ * gates: which held, and one {@code gate failed: …} line per failure, the report's last lines. A
+ * line too long for the terminal wraps between its counts, so no count is ever cut; a gate failure
+ * names a unit and file:line and is never cut.
  */
 final class TextTotals {
 
@@ -48,16 +48,25 @@ final class TextTotals {
     units.add(scored + " scored");
     // the most frequent reason first, then by name: the same line for the same tree
     unscored.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> units.add(e.getValue() + " " + TextStyle.show(e.getKey())));
-    line(sb, "units", Integer.toString(report.units().size()), report.units().isEmpty() ? List.of() : units, st);
+    line(
+        sb,
+        "units",
+        Integer.toString(report.units().size()),
+        report.units().isEmpty() ? List.of() : units,
+        st);
 
     List<String> rated = new ArrayList<>();
-    ratings.forEach((r, n) -> {
-      if (n > 0) {
-        rated.add(n + " " + TextStyle.show(r));
-      }
-    });
+    ratings.forEach(
+        (r, n) -> {
+          if (n > 0) {
+            rated.add(n + " " + TextStyle.show(r));
+          }
+        });
     line(sb, "ratings", rated.isEmpty() ? "none" : null, rated, st);
 
     List<String> ladder = new ArrayList<>();
@@ -67,8 +76,10 @@ final class TextTotals {
     line(sb, "levels", services == 0 ? "none" : null, services == 0 ? List.of() : ladder, st);
 
     // with --min-severity the hidden severities are not counted as zero: they are not shown
-    int shownUpTo = t.minSeverity() == null ? UnitFacts.SEVERITIES.size() - 1
-        : UnitFacts.SEVERITIES.indexOf(t.minSeverity());
+    int shownUpTo =
+        t.minSeverity() == null
+            ? UnitFacts.SEVERITIES.size() - 1
+            : UnitFacts.SEVERITIES.indexOf(t.minSeverity());
     List<String> severities = new ArrayList<>();
     int total = 0;
     for (Map.Entry<String, Integer> e : open.entrySet()) {
@@ -79,11 +90,21 @@ final class TextTotals {
       total += e.getValue();
     }
     boolean hiding = t.minSeverity() != null && shownUpTo < UnitFacts.SEVERITIES.size() - 1;
-    line(sb, "findings", total + (hiding ? " at " + t.minSeverity() + " or above" : ""), severities, st);
+    line(
+        sb,
+        "findings",
+        total + (hiding ? " at " + t.minSeverity() + " or above" : ""),
+        severities,
+        st);
 
     List<String> by = new ArrayList<>();
     accepted.forEach((who, n) -> by.add(n + " " + TextStyle.show(who)));
-    line(sb, "accepted", Integer.toString(accepted.values().stream().mapToInt(Integer::intValue).sum()), by, st);
+    line(
+        sb,
+        "accepted",
+        Integer.toString(accepted.values().stream().mapToInt(Integer::intValue).sum()),
+        by,
+        st);
 
     int notes = TextErrors.notes(report);
     line(sb, "errors", Integer.toString(report.errors().size() - notes), List.of(), st);
@@ -115,10 +136,11 @@ final class TextTotals {
   }
 
   /**
-   * {@code label  head: part, part, …}, wrapped between parts at the terminal width with the
+   * {@code label head: part, part, …}, wrapped between parts at the terminal width with the
    * continuation under the first part. A null head starts with the parts.
    */
-  private static void line(StringBuilder sb, String label, String head, List<String> parts, TextStyle st) {
+  private static void line(
+      StringBuilder sb, String label, String head, List<String> parts, TextStyle st) {
     List<String> words = new ArrayList<>();
     if (head != null) {
       words.add(parts.isEmpty() ? head : head + ":");

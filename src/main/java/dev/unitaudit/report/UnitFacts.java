@@ -4,21 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the text report's overview and totals read off one unit entry: counts and the reason it has no score. */
+/**
+ * What the text report's overview and totals read off one unit entry: counts and the reason it has
+ * no score.
+ */
 final class UnitFacts {
 
   /** The severities, worst first, as the overview's columns and the totals list them. */
   static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
 
   /** systemd's ratings, worst first. */
-  static final List<String> RATINGS = List.of("DANGEROUS", "UNSAFE", "EXPOSED", "MEDIUM", "OK", "SAFE", "PERFECT");
+  static final List<String> RATINGS =
+      List.of("DANGEROUS", "UNSAFE", "EXPOSED", "MEDIUM", "OK", "SAFE", "PERFECT");
 
   private UnitFacts() {}
 
   /**
-   * Why a unit has no exposure: its status when it was not loaded (masked, not-found,
-   * bad-setting), its type when it is not a service (only services are scored), "error" for a
-   * service the security policy left unscored (the reason is in errors[]); null when scored.
+   * Why a unit has no exposure: its status when it was not loaded (masked, not-found, bad-setting),
+   * its type when it is not a service (only services are scored), "error" for a service the
+   * security policy left unscored (the reason is in errors[]); null when scored.
    */
   static String unscored(AuditReport.UnitEntry u) {
     if (u.exposure() != null) {

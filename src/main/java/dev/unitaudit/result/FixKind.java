@@ -3,9 +3,9 @@ package dev.unitaudit.result;
 import java.util.Locale;
 
 /**
- * What a finding's fix text is, so that a person (and FixTextsTest) knows how to apply it. The
- * text itself says so too: every kind but {@link #DROPIN} starts with a {@code #} line naming
- * what to do (rules/README.md, "Fix kinds").
+ * What a finding's fix text is, so that a person (and FixTextsTest) knows how to apply it. The text
+ * itself says so too: every kind but {@link #DROPIN} starts with a {@code #} line naming what to do
+ * (rules/README.md, "Fix kinds").
  */
 public enum FixKind {
   /** Unit-file lines that close the finding when written as a drop-in ({@code UNIT.d/x.conf}). */
@@ -15,7 +15,9 @@ public enum FixKind {
    * names the section the corrected line belongs to, so a line in the wrong section moves.
    */
   EDIT,
-  /** {@code # chmod MODE PATH} (and {@code # chown USER:GROUP PATH}) lines: a file's mode or owner. */
+  /**
+   * {@code # chmod MODE PATH} (and {@code # chown USER:GROUP PATH}) lines: a file's mode or owner.
+   */
   CHMOD,
   /**
    * {@code # create NAME:} and the unit file to create beside the unit files, optionally followed

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How bad a finding is, lowest first; {@code --fail-on} compares with this order. */
 public enum Severity {
-  INFO, LOW, MEDIUM, HIGH, CRITICAL;
+  INFO,
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

@@ -6,13 +6,13 @@ import dev.unitaudit.result.Severity;
 import java.util.List;
 
 /**
- * One rule from {@code rules/*.json}: metadata plus the check it runs (a kind name and that
- * kind's bound parameters). See rules/README.md for the fields.
+ * One rule from {@code rules/*.json}: metadata plus the check it runs (a kind name and that kind's
+ * bound parameters). See rules/README.md for the fields.
  *
  * @param level the hardening ladder level 1–3, or null outside the ladder
  * @param fixKind what the {@code fix} lines are (a drop-in unless the rule says otherwise)
- * @param scope {@code all}, or {@code site}: site policy, evaluated only on units the site owns
- *     or overrides unless vendor units are asked for (--vendor)
+ * @param scope {@code all}, or {@code site}: site policy, evaluated only on units the site owns or
+ *     overrides unless vendor units are asked for (--vendor)
  * @param source {@code file:line} of the rule's entry, for messages
  */
 public record Rule(
@@ -36,6 +36,7 @@ public record Rule(
 
   /** The scope of rules that apply to every unit. */
   public static final String SCOPE_ALL = "all";
+
   /** The scope of site-policy rules (rules/README.md, "Scope"). */
   public static final String SCOPE_SITE = "site";
 

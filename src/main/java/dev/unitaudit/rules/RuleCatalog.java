@@ -33,7 +33,10 @@ public final class RuleCatalog {
     return rules;
   }
 
-  /** A rule by id ({@code UA1001}) or name ({@code no-new-privileges}), in any case ({@code ua1001}). */
+  /**
+   * A rule by id ({@code UA1001}) or name ({@code no-new-privileges}), in any case ({@code
+   * ua1001}).
+   */
   public Optional<Rule> find(String idOrName) {
     if (idOrName == null) {
       return Optional.empty();

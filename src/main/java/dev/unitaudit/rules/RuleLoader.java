@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,24 +33,45 @@ import java.util.stream.Stream;
 public final class RuleLoader {
 
   /** The built-in families, in id-band order; each is {@code rules/<family>.json}. */
-  public static final List<String> FAMILIES = List.of(
-      "diagnostics", "hardening", "rate-limits", "alerting", "runaway", "timers", "resources", "secrets");
+  public static final List<String> FAMILIES =
+      List.of(
+          "diagnostics",
+          "hardening",
+          "rate-limits",
+          "alerting",
+          "runaway",
+          "timers",
+          "resources",
+          "secrets");
 
-  private static final Set<String> FIELDS = Set.of(
-      "id", "name", "title", "severity", "level", "unitTypes", "scope", "check", "message", "rationale", "fix",
-      "fixKind", "docs");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "name",
+          "title",
+          "severity",
+          "level",
+          "unitTypes",
+          "scope",
+          "check",
+          "message",
+          "rationale",
+          "fix",
+          "fixKind",
+          "docs");
   private static final Pattern ID = Pattern.compile("UA[0-9]{4}");
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  private final ObjectMapper mapper = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private final ObjectMapper mapper =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   private final List<Rule> rules = new ArrayList<>();
 
   /**
-   * The built-in catalog, read once per process: it is immutable, and reading it binds every
-   * rule's parameters through Jackson, which is a good part of start-up. {@link #prefetchBuiltIn}
-   * starts that work on a background thread while the command line is still being parsed.
+   * The built-in catalog, read once per process: it is immutable, and reading it binds every rule's
+   * parameters through Jackson, which is a good part of start-up. {@link #prefetchBuiltIn} starts
+   * that work on a background thread while the command line is still being parsed.
    */
   private static final java.util.concurrent.FutureTask<RuleCatalog> BUILT_IN =
       new java.util.concurrent.FutureTask<>(RuleLoader::readBuiltIn);
@@ -106,8 +126,12 @@ public final class RuleLoader {
       List<Path> files = new ArrayList<>();
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
-          s.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().endsWith(".schema.json"))
-              .sorted().forEach(files::add);
+          s.filter(
+                  f ->
+                      f.getFileName().toString().endsWith(".json")
+                          && !f.getFileName().toString().endsWith(".schema.json"))
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new RuleException(p + ": cannot be listed: " + e.getMessage());
         }
@@ -128,7 +152,8 @@ public final class RuleLoader {
   private void load(byte[] data, String file) throws RuleException {
     try (JsonParser p = mapper.getFactory().createParser(data)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new RuleException(file + ":1: a rules file is a JSON object {\"family\": …, \"rules\": […]}");
+        throw new RuleException(
+            file + ":1: a rules file is a JSON object {\"family\": …, \"rules\": […]}");
       }
       String family = null;
       boolean sawRules = false;
@@ -145,7 +170,8 @@ public final class RuleLoader {
             break;
           case "rules":
             if (t != JsonToken.START_ARRAY) {
-              throw new RuleException(file + ":" + line(p.currentTokenLocation()) + ": \"rules\" must be an array");
+              throw new RuleException(
+                  file + ":" + line(p.currentTokenLocation()) + ": \"rules\" must be an array");
             }
             sawRules = true;
             while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -155,7 +181,8 @@ public final class RuleLoader {
             }
             break;
           default:
-            throw new RuleException(file + ":" + line(p.currentTokenLocation()) + ": unknown field \"" + field + "\"");
+            throw new RuleException(
+                file + ":" + line(p.currentTokenLocation()) + ": unknown field \"" + field + "\"");
         }
       }
       if (!sawRules) {
@@ -163,7 +190,12 @@ public final class RuleLoader {
       }
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      throw new RuleException(file + ":" + (loc == null ? 0 : loc.getLineNr()) + ": invalid JSON: " + e.getOriginalMessage());
+      throw new RuleException(
+          file
+              + ":"
+              + (loc == null ? 0 : loc.getLineNr())
+              + ": invalid JSON: "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new RuleException(file + ": " + e.getMessage());
     }
@@ -186,7 +218,8 @@ public final class RuleLoader {
     }
     for (Rule r : rules) {
       if (r.id().equals(id)) {
-        throw new RuleException(where + ": duplicate rule id " + id + " (first at " + r.source() + ")");
+        throw new RuleException(
+            where + ": duplicate rule id " + id + " (first at " + r.source() + ")");
       }
     }
     String name = text(n, "name", where);
@@ -222,7 +255,13 @@ public final class RuleLoader {
     String kindName = check.get("kind").asText();
     CheckKind<?> kind = CheckKinds.get(kindName);
     if (kind == null) {
-      throw new RuleException(where + ": unknown check kind \"" + kindName + "\" (known: " + String.join(", ", CheckKinds.names()) + ")");
+      throw new RuleException(
+          where
+              + ": unknown check kind \""
+              + kindName
+              + "\" (known: "
+              + String.join(", ", CheckKinds.names())
+              + ")");
     }
     Object params = bind(kind, check, where);
     List<String> fix = new ArrayList<>();
@@ -251,32 +290,57 @@ public final class RuleLoader {
     if (!docs.startsWith("https://")) {
       throw new RuleException(where + ": docs must be an https URL");
     }
-    return new Rule(id, name, text(n, "title", where), sev, level, List.copyOf(types), kindName, params, check,
-        text(n, "message", where), text(n, "rationale", where), List.copyOf(fix), fixKind, docs, family, scope, where);
+    return new Rule(
+        id,
+        name,
+        text(n, "title", where),
+        sev,
+        level,
+        List.copyOf(types),
+        kindName,
+        params,
+        check,
+        text(n, "message", where),
+        text(n, "rationale", where),
+        List.copyOf(fix),
+        fixKind,
+        docs,
+        family,
+        scope,
+        where);
   }
 
   /**
    * The declared fix kind (default dropin). The lines must fit it: a drop-in has a section header
-   * and no line outside one, a manual fix is only {@code #} lines, so that a comment telling
-   * what to do is never passed off as a drop-in and the other way round.
+   * and no line outside one, a manual fix is only {@code #} lines, so that a comment telling what
+   * to do is never passed off as a drop-in and the other way round.
    */
-  private static FixKind fixKind(ObjectNode n, List<String> fix, String where) throws RuleException {
+  private static FixKind fixKind(ObjectNode n, List<String> fix, String where)
+      throws RuleException {
     FixKind kind = FixKind.DROPIN;
     if (n.has("fixKind")) {
       kind = n.get("fixKind").isTextual() ? FixKind.parse(n.get("fixKind").asText()) : null;
       if (kind == null) {
-        throw new RuleException(where + ": fixKind must be one of dropin, edit, chmod, create-unit, move-secret, manual");
+        throw new RuleException(
+            where
+                + ": fixKind must be one of dropin, edit, chmod, create-unit, move-secret, manual");
       }
     }
     boolean allComments = fix.stream().allMatch(l -> l.startsWith("#"));
     if (kind == FixKind.MANUAL && !allComments) {
-      throw new RuleException(where + ": a manual fix is only # lines (what to do); use another fixKind for unit lines");
+      throw new RuleException(
+          where
+              + ": a manual fix is only # lines (what to do); use another fixKind for unit lines");
     }
     if (kind == FixKind.DROPIN && (allComments || !fix.get(0).startsWith("["))) {
-      throw new RuleException(where + ": a dropin fix starts with a [Section] header; say fixKind when the fix is not a drop-in");
+      throw new RuleException(
+          where
+              + ": a dropin fix starts with a [Section] header; say fixKind when the fix is not a"
+              + " drop-in");
     }
     if (kind != FixKind.DROPIN && !fix.get(0).startsWith("#")) {
-      throw new RuleException(where + ": a " + kind.word() + " fix starts with a # line saying what to do");
+      throw new RuleException(
+          where + ": a " + kind.word() + " fix starts with a # line saying what to do");
     }
     return kind;
   }
@@ -290,9 +354,11 @@ public final class RuleLoader {
       kind.validate(p);
       return p;
     } catch (JsonProcessingException e) {
-      throw new RuleException(where + ": bad parameters for check kind " + kind.name() + ": " + e.getOriginalMessage());
+      throw new RuleException(
+          where + ": bad parameters for check kind " + kind.name() + ": " + e.getOriginalMessage());
     } catch (IllegalArgumentException e) {
-      throw new RuleException(where + ": bad parameters for check kind " + kind.name() + ": " + e.getMessage());
+      throw new RuleException(
+          where + ": bad parameters for check kind " + kind.name() + ": " + e.getMessage());
     }
   }
 
@@ -308,5 +374,4 @@ public final class RuleLoader {
   public static Set<String> fields() {
     return FIELDS;
   }
-
 }

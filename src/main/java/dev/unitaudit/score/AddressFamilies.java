@@ -20,5 +20,4 @@ final class AddressFamilies {
   static int number(String name) {
     return SystemdNames.addressFamily(name);
   }
-
 }

@@ -15,12 +15,13 @@ public final class ExposureCalculator {
   private ExposureCalculator() {}
 
   /** Scores a loaded unit from the assignments systemd applied to it. */
-  public static SecurityAssessment assess(UnitName unit, List<Assignment> applied, SecurityPolicy policy)
-      throws PolicyException {
+  public static SecurityAssessment assess(
+      UnitName unit, List<Assignment> applied, SecurityPolicy policy) throws PolicyException {
     return assess(SecurityInfoReader.read(unit, applied), policy);
   }
 
-  static SecurityAssessment assess(SecurityInfo info, SecurityPolicy policy) throws PolicyException {
+  static SecurityAssessment assess(SecurityInfo info, SecurityPolicy policy)
+      throws PolicyException {
     int n = AssessorTable.ROWS.size();
     long[] badness = new long[n];
     long[] weights = new long[n];
@@ -35,7 +36,10 @@ public final class ExposureCalculator {
       long range = p != null && p.range() != null ? p.range() : a.range();
       Badness b;
       if (a.defaultDependenciesOnly() && !info.defaultDependencies()) {
-        b = new Badness(Badness.NOT_APPLICABLE, "Service runs in special boot phase, option is not appropriate");
+        b =
+            new Badness(
+                Badness.NOT_APPLICABLE,
+                "Service runs in special boot phase, option is not appropriate");
       } else if (weight == 0) {
         b = new Badness(Badness.NOT_APPLICABLE, "Option excluded by policy, skipping");
       } else {
@@ -43,8 +47,15 @@ public final class ExposureCalculator {
       }
       if (b.applicable()) {
         if (b.value() > range) {
-          throw new PolicyException(policy.file() + ": '" + a.jsonField() + "': range " + range
-              + " is below the badness " + b.value() + " this unit gets (systemd-analyze aborts on it)");
+          throw new PolicyException(
+              policy.file()
+                  + ": '"
+                  + a.jsonField()
+                  + "': range "
+                  + range
+                  + " is below the badness "
+                  + b.value()
+                  + " this unit gets (systemd-analyze aborts on it)");
         }
         badnessSum += ceilDiv(b.value() * weight, range);
         weightSum += weight;
@@ -55,23 +66,37 @@ public final class ExposureCalculator {
       descriptions[i] = b.generated() != null ? b.generated() : tableDescription(a, p, b.value());
     }
     if (weightSum == 0) {
-      throw new PolicyException(policy.file() + ": the policy excludes every check (systemd-analyze aborts on it)");
+      throw new PolicyException(
+          policy.file() + ": the policy excludes every check (systemd-analyze aborts on it)");
     }
     List<CheckRow> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Assessor a = AssessorTable.ROWS.get(i);
       long b = badness[i];
       Boolean set = b == Badness.NOT_APPLICABLE ? null : b == 0;
-      Long exposure = b == Badness.NOT_APPLICABLE || b == 0
-          ? null : ceilDiv(ceilDiv(b * weights[i] * 100, ranges[i]), weightSum);
-      rows.add(new CheckRow(a.name(), a.jsonField(), set, exposure, descriptions[i], weights[i],
-          b == Badness.NOT_APPLICABLE ? null : b, ranges[i]));
+      Long exposure =
+          b == Badness.NOT_APPLICABLE || b == 0
+              ? null
+              : ceilDiv(ceilDiv(b * weights[i] * 100, ranges[i]), weightSum);
+      rows.add(
+          new CheckRow(
+              a.name(),
+              a.jsonField(),
+              set,
+              exposure,
+              descriptions[i],
+              weights[i],
+              b == Badness.NOT_APPLICABLE ? null : b,
+              ranges[i]));
     }
     long exposure = ceilDiv(badnessSum * 100, weightSum);
     return new SecurityAssessment(List.copyOf(rows), exposure, Rating.of(exposure));
   }
 
-  /** The table text: N/A, bad (badness equals the built-in range), good, or none for a partial badness. */
+  /**
+   * The table text: N/A, bad (badness equals the built-in range), good, or none for a partial
+   * badness.
+   */
   private static String tableDescription(Assessor a, SecurityPolicy.Entry p, long b) {
     if (b == Badness.NOT_APPLICABLE) {
       return p != null && p.na() != null ? p.na() : a.descriptionNa();

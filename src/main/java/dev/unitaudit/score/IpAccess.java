@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * IPAddressAllow=/IPAddressDeny= entries as the analyzer needs them: the family, the prefix
- * length and whether the address is a loopback address (in_addr_prefix_from_string_auto()).
+ * IPAddressAllow=/IPAddressDeny= entries as the analyzer needs them: the family, the prefix length
+ * and whether the address is a loopback address (in_addr_prefix_from_string_auto()).
  */
 final class IpAccess {
 

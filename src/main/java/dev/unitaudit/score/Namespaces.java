@@ -3,7 +3,10 @@ package dev.unitaudit.score;
 import dev.unitaudit.model.Values;
 import java.util.List;
 
-/** RestrictNamespaces=: which namespace types a unit may still create (config_parse_restrict_namespaces). */
+/**
+ * RestrictNamespaces=: which namespace types a unit may still create
+ * (config_parse_restrict_namespaces).
+ */
 final class Namespaces {
 
   /** The types in namespace_info order; the bit of a type is 1 << its index. */
@@ -33,7 +36,8 @@ final class Namespaces {
     boolean invert = value.startsWith("~");
     String v = invert ? value.substring(1) : value;
     long flags = 0;
-    for (String w : dev.unitaudit.model.Words.splitPlain(v)) { // namespace_flags_from_string() does not unquote
+    for (String w :
+        dev.unitaudit.model.Words.splitPlain(v)) { // namespace_flags_from_string() does not unquote
       int i = TYPES.indexOf(w);
       if (i < 0) {
         return current; // namespace_flags_from_string() fails: the whole assignment is ignored

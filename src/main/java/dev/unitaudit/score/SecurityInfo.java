@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What systemd-analyze security's assessors look at, after the manager's own defaulting and the
- * implied changes of unit_patch_contexts() (analyze-security.md §4). Built by
- * {@link SecurityInfoReader}; every field is already the effective value.
+ * implied changes of unit_patch_contexts() (analyze-security.md §4). Built by {@link
+ * SecurityInfoReader}; every field is already the effective value.
  *
  * @param user the effective User= after specifier expansion (DynamicUser= may have derived it);
  *     null when unset or empty

@@ -1,7 +1,6 @@
 package dev.unitaudit.score;
 
 import dev.unitaudit.model.ListValueWarnings;
-
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.UnitName;
 import dev.unitaudit.model.Values;
@@ -22,10 +21,28 @@ import java.util.regex.Pattern;
 final class SecurityInfoReader {
 
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,30}");
-  private static final Set<String> ARCHITECTURES = Set.of(
-      "native", "x86", "x86-64", "x32", "arm", "arm64", "mips", "mips64", "mips64-n32", "mips-le",
-      "mips64-le", "mips64-le-n32", "parisc", "parisc64", "ppc", "ppc64", "ppc64-le", "riscv64",
-      "s390", "s390x");
+  private static final Set<String> ARCHITECTURES =
+      Set.of(
+          "native",
+          "x86",
+          "x86-64",
+          "x32",
+          "arm",
+          "arm64",
+          "mips",
+          "mips64",
+          "mips64-n32",
+          "mips-le",
+          "mips64-le",
+          "mips64-le-n32",
+          "parisc",
+          "parisc64",
+          "ppc",
+          "ppc64",
+          "ppc64-le",
+          "riscv64",
+          "s390",
+          "s390x");
 
   private final UnitName name;
   private final String exec;
@@ -81,10 +98,11 @@ final class SecurityInfoReader {
     this.name = name;
     this.exec = name.type().typeSection();
     // exec_context_init(): system-scope services keep their own session keyring
-    this.keyringMode = switch (name.type()) {
-      case SERVICE -> "private";
-      default -> "shared";
-    };
+    this.keyringMode =
+        switch (name.type()) {
+          case SERVICE -> "private";
+          default -> "shared";
+        };
   }
 
   static SecurityInfo read(UnitName name, List<Assignment> applied) {
@@ -147,7 +165,8 @@ final class SecurityInfoReader {
       case "NoNewPrivileges" -> noNewPrivileges = bool(v, noNewPrivileges);
       case "UMask" -> umask = mode(v, umask);
       case "KeyringMode" -> keyringMode = oneOf(v, keyringMode, "inherit", "private", "shared");
-      case "ProtectProc" -> protectProc = oneOf(v, protectProc, "noaccess", "invisible", "ptraceable", "default");
+      case "ProtectProc" ->
+          protectProc = oneOf(v, protectProc, "noaccess", "invisible", "ptraceable", "default");
       case "ProcSubset" -> procSubset = oneOf(v, procSubset, "all", "pid");
       case "NotifyAccess" -> notifyAccess = oneOf(v, notifyAccess, "none", "main", "exec", "all");
       case "RemoveIPC" -> removeIpc = bool(v, removeIpc);
@@ -168,20 +187,24 @@ final class SecurityInfoReader {
         }
       }
       case "SystemCallFilter" -> filter.apply(v);
-      case "IPAddressAllow" -> ipAllow = v.isEmpty() ? new ArrayList<>() : append(ipAllow, IpAccess.parse(v));
-      case "IPAddressDeny" -> ipDeny = v.isEmpty() ? new ArrayList<>() : append(ipDeny, IpAccess.parse(v));
+      case "IPAddressAllow" ->
+          ipAllow = v.isEmpty() ? new ArrayList<>() : append(ipAllow, IpAccess.parse(v));
+      case "IPAddressDeny" ->
+          ipDeny = v.isEmpty() ? new ArrayList<>() : append(ipDeny, IpAccess.parse(v));
       case "IPIngressFilterPath" -> ingressFilters = v.isEmpty() ? 0 : ingressFilters + 1;
       case "IPEgressFilterPath" -> egressFilters = v.isEmpty() ? 0 : egressFilters + 1;
       case "DevicePolicy" -> devicePolicy = oneOf(v, devicePolicy, "auto", "closed", "strict");
       case "DeviceAllow" -> deviceAllow(v);
-      case "LoadCredentialEncrypted", "SetCredentialEncrypted" -> encryptedCredentials = !v.isEmpty();
+      case "LoadCredentialEncrypted", "SetCredentialEncrypted" ->
+          encryptedCredentials = !v.isEmpty();
       default -> {
         // not read by any assessor
       }
     }
   }
 
-  private static List<IpAccess.Prefix> append(List<IpAccess.Prefix> list, List<IpAccess.Prefix> more) {
+  private static List<IpAccess.Prefix> append(
+      List<IpAccess.Prefix> list, List<IpAccess.Prefix> more) {
     list.addAll(more);
     return list;
   }
@@ -213,7 +236,9 @@ final class SecurityInfoReader {
     return m <= 07777 ? m : current;
   }
 
-  /** config_parse_address_families(): the set is created, with its mode, before the words are read. */
+  /**
+   * config_parse_address_families(): the set is created, with its mode, before the words are read.
+   */
   private void addressFamilies(String v) {
     if (v.isEmpty()) {
       families = null;
@@ -260,9 +285,10 @@ final class SecurityInfoReader {
   /** cgroup_add_device_allow(): newest entries go first. */
   private void addDevice(String path, String rights) {
     boolean all = rights.isEmpty();
-    String perms = (all || rights.indexOf('r') >= 0 ? "r" : "")
-        + (all || rights.indexOf('w') >= 0 ? "w" : "")
-        + (all || rights.indexOf('m') >= 0 ? "m" : "");
+    String perms =
+        (all || rights.indexOf('r') >= 0 ? "r" : "")
+            + (all || rights.indexOf('w') >= 0 ? "w" : "")
+            + (all || rights.indexOf('m') >= 0 ? "m" : "");
     deviceAllow.add(0, path + ":" + perms);
   }
 
@@ -326,17 +352,51 @@ final class SecurityInfoReader {
       allowOther |= !p.localhost();
     }
     return new SecurityInfo(
-        name.name(), defaultDependencies, user, dynamicUser, List.copyOf(supplementaryGroups),
-        bounding, ambient, privateDevices, privateMounts, privateNetwork, privateTmp, privateUsers,
-        protectControlGroups, protectKernelModules, protectKernelTunables, protectKernelLogs,
-        protectClock, protectHostname, protectHome, protectSystem, rootDirectory, rootImage, lockPersonality,
-        memoryDenyWriteExecute, noNewPrivileges, umask, keyringMode, protectProc, procSubset,
-        name.type() == dev.unitaudit.model.UnitType.SERVICE ? notifyAccess : null, removeIpc,
-        delegate, restrictRealtime, restrictSuidSgid,
+        name.name(),
+        defaultDependencies,
+        user,
+        dynamicUser,
+        List.copyOf(supplementaryGroups),
+        bounding,
+        ambient,
+        privateDevices,
+        privateMounts,
+        privateNetwork,
+        privateTmp,
+        privateUsers,
+        protectControlGroups,
+        protectKernelModules,
+        protectKernelTunables,
+        protectKernelLogs,
+        protectClock,
+        protectHostname,
+        protectHome,
+        protectSystem,
+        rootDirectory,
+        rootImage,
+        lockPersonality,
+        memoryDenyWriteExecute,
+        noNewPrivileges,
+        umask,
+        keyringMode,
+        protectProc,
+        procSubset,
+        name.type() == dev.unitaudit.model.UnitType.SERVICE ? notifyAccess : null,
+        removeIpc,
+        delegate,
+        restrictRealtime,
+        restrictSuidSgid,
         namespaces == Namespaces.INITIAL ? Namespaces.ALL : namespaces,
-        familiesAllowList, families == null ? Set.of() : Set.copyOf(families),
-        Set.copyOf(architectures), filter.allowList(), filter.analyzed(),
-        denyV4 && denyV6, allowLocal, allowOther, ingressFilters > 0 || egressFilters > 0,
-        devicePolicy, List.copyOf(deviceAllow));
+        familiesAllowList,
+        families == null ? Set.of() : Set.copyOf(families),
+        Set.copyOf(architectures),
+        filter.allowList(),
+        filter.analyzed(),
+        denyV4 && denyV6,
+        allowLocal,
+        allowOther,
+        ingressFilters > 0 || egressFilters > 0,
+        devicePolicy,
+        List.copyOf(deviceAllow));
   }
 }

@@ -16,12 +16,12 @@ import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * A {@code --security-policy} file in systemd's format: an object keyed by json_field whose
- * entries may override {@code weight}, {@code range} and the three descriptions.
+ * A {@code --security-policy} file in systemd's format: an object keyed by json_field whose entries
+ * may override {@code weight}, {@code range} and the three descriptions.
  *
  * <p>Stricter than systemd on purpose: systemd ignores unknown keys and values of the wrong type
- * (so a misspelt field silently does nothing) and aborts on range 0; here each of those is an
- * error naming the file and the field.
+ * (so a misspelt field silently does nothing) and aborts on range 0; here each of those is an error
+ * naming the file and the field.
  */
 public final class SecurityPolicy {
 
@@ -30,8 +30,8 @@ public final class SecurityPolicy {
 
   public static final SecurityPolicy NONE = new SecurityPolicy("", Map.of());
 
-  private static final Set<String> FIELDS = Set.of("weight", "range", "description_good", "description_bad",
-      "description_na");
+  private static final Set<String> FIELDS =
+      Set.of("weight", "range", "description_good", "description_bad", "description_na");
 
   private final String file;
   private final Map<String, Entry> entries;
@@ -53,13 +53,18 @@ public final class SecurityPolicy {
     String name = path.toString();
     JsonNode root;
     try {
-      ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      ObjectMapper m =
+          new ObjectMapper()
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       root = m.readTree(Files.readString(path));
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw new PolicyException(name + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-          + ": not valid JSON: " + e.getOriginalMessage());
+      throw new PolicyException(
+          name
+              + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+              + ": not valid JSON: "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new PolicyException(name + ": cannot be read: " + e.getMessage());
     }
@@ -71,8 +76,13 @@ public final class SecurityPolicy {
       Map.Entry<String, JsonNode> e = it.next();
       String field = e.getKey();
       if (AssessorTable.ROWS.stream().noneMatch(a -> a.jsonField().equals(field))) {
-        throw new PolicyException(name + ": unknown check '" + field + "'" + suggestion(field)
-            + " (systemd would ignore it silently)");
+        throw new PolicyException(
+            name
+                + ": unknown check '"
+                + field
+                + "'"
+                + suggestion(field)
+                + " (systemd would ignore it silently)");
       }
       entries.put(field, entry(name, field, e.getValue()));
     }
@@ -82,13 +92,18 @@ public final class SecurityPolicy {
   private static Entry entry(String file, String field, JsonNode n) throws PolicyException {
     String at = file + ": '" + field + "'";
     if (!n.isObject()) {
-      throw new PolicyException(at + " must be an object with weight, range or description_* fields");
+      throw new PolicyException(
+          at + " must be an object with weight, range or description_* fields");
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!FIELDS.contains(k)) {
-        throw new PolicyException(at + ": unknown field '" + k + "' (allowed: weight, range, description_good,"
-            + " description_bad, description_na)");
+        throw new PolicyException(
+            at
+                + ": unknown field '"
+                + k
+                + "' (allowed: weight, range, description_good,"
+                + " description_bad, description_na)");
       }
     }
     Long weight = unsigned(at, n, "weight");
@@ -96,7 +111,11 @@ public final class SecurityPolicy {
     if (range != null && range == 0) {
       throw new PolicyException(at + ": range 0 is not allowed (systemd-analyze aborts on it)");
     }
-    return new Entry(weight, range, string(at, n, "description_good"), string(at, n, "description_bad"),
+    return new Entry(
+        weight,
+        range,
+        string(at, n, "description_good"),
+        string(at, n, "description_bad"),
         string(at, n, "description_na"));
   }
 
@@ -124,7 +143,8 @@ public final class SecurityPolicy {
 
   private static String suggestion(String field) {
     LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
-    return AssessorTable.ROWS.stream().map(Assessor::jsonField)
+    return AssessorTable.ROWS.stream()
+        .map(Assessor::jsonField)
         .min(Comparator.comparingInt(f -> d.apply(f, field)))
         .filter(f -> d.apply(f, field) <= Math.max(3, field.length() / 4))
         .map(f -> "; did you mean '" + f + "'?")

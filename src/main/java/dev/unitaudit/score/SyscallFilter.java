@@ -2,15 +2,14 @@ package dev.unitaudit.score;
 
 import dev.unitaudit.model.Errnos;
 import dev.unitaudit.model.Words;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SystemCallFilter= as config_parse_syscall_filter() builds it: the first assignment of a run
- * fixes the mode (no {@code ~}: allow list that implicitly starts with {@code @default};
- * {@code ~}: deny list); later names in the same mode are added, in the opposite mode removed;
- * an empty assignment resets. Entries map a syscall name to its errno tag (-1: none).
+ * SystemCallFilter= as config_parse_syscall_filter() builds it: the first assignment of a run fixes
+ * the mode (no {@code ~}: allow list that implicitly starts with {@code @default}; {@code ~}: deny
+ * list); later names in the same mode are added, in the opposite mode removed; an empty assignment
+ * resets. Entries map a syscall name to its errno tag (-1: none).
  */
 final class SyscallFilter {
 
@@ -80,17 +79,18 @@ final class SyscallFilter {
   }
 
   /**
-   * The names the analyzer sees: in allow-list mode, entries carrying an errno are not
-   * "allowed", so they are left out.
+   * The names the analyzer sees: in allow-list mode, entries carrying an errno are not "allowed",
+   * so they are left out.
    */
   Map<String, Integer> analyzed() {
     Map<String, Integer> out = new LinkedHashMap<>();
     if (entries != null) {
-      entries.forEach((k, e) -> {
-        if (!(allowList && e >= 0)) {
-          out.put(k, e);
-        }
-      });
+      entries.forEach(
+          (k, e) -> {
+            if (!(allowList && e >= 0)) {
+              out.put(k, e);
+            }
+          });
     }
     return out;
   }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * systemd 252's {@code @group} tables, reduced to the names that exist on x86_64 (the resource
- * is derived from ../shared/facts/syscall-groups.json). A name outside every group's resolvable
- * list has no syscall number, so it can never enter a seccomp filter.
+ * systemd 252's {@code @group} tables, reduced to the names that exist on x86_64 (the resource is
+ * derived from ../shared/facts/syscall-groups.json). A name outside every group's resolvable list
+ * has no syscall number, so it can never enter a seccomp filter.
  */
 final class SyscallGroups {
 
@@ -49,11 +49,14 @@ final class SyscallGroups {
     try (InputStream in = SyscallGroups.class.getResourceAsStream("syscall-groups.json")) {
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, List<String>> groups = new LinkedHashMap<>();
-      root.get("groups").fields().forEachRemaining(e -> {
-        List<String> names = new ArrayList<>();
-        e.getValue().forEach(n -> names.add(n.asText()));
-        groups.put(e.getKey(), Collections.unmodifiableList(names));
-      });
+      root.get("groups")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<String> names = new ArrayList<>();
+                e.getValue().forEach(n -> names.add(n.asText()));
+                groups.put(e.getKey(), Collections.unmodifiableList(names));
+              });
       return new SyscallGroups(Collections.unmodifiableMap(groups));
     } catch (IOException e) {
       throw new UncheckedIOException("syscall-groups.json is missing from the jar", e);

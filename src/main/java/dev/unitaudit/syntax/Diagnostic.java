@@ -1,14 +1,14 @@
 package dev.unitaudit.syntax;
 
 /**
- * A located message about a unit file: what systemd would log while loading it, or what
- * unitaudit adds on top. {@code line} is 0 when the message concerns the whole file.
+ * A located message about a unit file: what systemd would log while loading it, or what unitaudit
+ * adds on top. {@code line} is 0 when the message concerns the whole file.
  *
- * @param subject the assignment the message is about, as written (an ignored or refused line
- *     is in no other list of the unit), or null; fixes for the line start from it
+ * @param subject the assignment the message is about, as written (an ignored or refused line is in
+ *     no other list of the unit), or null; fixes for the line start from it
  */
-public record Diagnostic(String file, int line, Severity severity, String message, String category,
-    Assignment subject) {
+public record Diagnostic(
+    String file, int line, Severity severity, String message, String category, Assignment subject) {
 
   public Diagnostic(String file, int line, Severity severity, String message, String category) {
     this(file, line, severity, message, category, null);
@@ -21,6 +21,7 @@ public record Diagnostic(String file, int line, Severity severity, String messag
 
   /** What a diagnostic is about; the UA0xxx rules select diagnostics by category. */
   public static final String SYNTAX = "syntax";
+
   public static final String FILE_ERROR = "file-error";
   public static final String UNKNOWN_SECTION = "unknown-section";
   public static final String UNKNOWN_KEY = "unknown-key";
@@ -32,6 +33,7 @@ public record Diagnostic(String file, int line, Severity severity, String messag
   public static final String NOT_FOUND = "not-found";
   public static final String MASKED = "masked";
   public static final String UNSAFE = "unsafe";
+
   /** A symlink in a folder audited on its own that points outside the folder (it needs --root). */
   public static final String OUTSIDE_LINK = "outside-link";
 

@@ -1,18 +1,18 @@
 package dev.unitaudit.syntax;
 
-import dev.unitaudit.syntax.Assignment;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code # unitaudit: ignore=UA1001,UA2003 reason="…" until=2027-06-30} comment line.
- * A reason is required; {@code until} is optional (an ISO date, inclusive).
+ * One {@code # unitaudit: ignore=UA1001,UA2003 reason="…" until=2027-06-30} comment line. A reason
+ * is required; {@code until} is optional (an ISO date, inclusive).
  *
  * @param problem why the line is not a valid suppression, or null
  */
-public record InlineSuppression(List<String> ids, String reason, LocalDate until, String file, int line, String problem) {
+public record InlineSuppression(
+    List<String> ids, String reason, LocalDate until, String file, int line, String problem) {
 
   /** Parses the text after {@code unitaudit:}. */
   public static InlineSuppression parse(Assignment directive) {
@@ -74,9 +74,16 @@ public record InlineSuppression(List<String> ids, String reason, LocalDate until
       return bad(directive, "no rule ids (ignore=UA1001,…)");
     }
     if (reason == null || reason.isEmpty()) {
-      return new InlineSuppression(ids, null, until, directive.file(), directive.line(), "a reason is required (reason=\"…\")");
+      return new InlineSuppression(
+          ids,
+          null,
+          until,
+          directive.file(),
+          directive.line(),
+          "a reason is required (reason=\"…\")");
     }
-    return new InlineSuppression(List.copyOf(ids), reason, until, directive.file(), directive.line(), null);
+    return new InlineSuppression(
+        List.copyOf(ids), reason, until, directive.file(), directive.line(), null);
   }
 
   private static InlineSuppression bad(Assignment d, String why) {

@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>It never throws on any input: every problem becomes a {@link Diagnostic}. It does not know
  * what keys mean; unknown keys and invalid values are the model's business. See
- * ../shared/facts/unit-semantics.md §2 and §8.4 for the rules and their evidence, and README
- * ("Why not ini4j") for why this is not an INI library.
+ * ../shared/facts/unit-semantics.md §2 and §8.4 for the rules and their evidence, and README ("Why
+ * not ini4j") for why this is not an INI library.
  */
 public final class UnitFileParser {
 
@@ -59,7 +59,13 @@ public final class UnitFileParser {
     if (failure != null) {
       diagnostics.add(failure);
     }
-    return new ParsedFile(List.copyOf(assignments), List.copyOf(diagnostics), failure, data.length == 0, List.copyOf(headers), List.copyOf(directives));
+    return new ParsedFile(
+        List.copyOf(assignments),
+        List.copyOf(diagnostics),
+        failure,
+        data.length == 0,
+        List.copyOf(headers),
+        List.copyOf(directives));
   }
 
   /** Returns the file-level failure, or null when the whole file was read. */
@@ -79,14 +85,21 @@ public final class UnitFileParser {
       lineNo++;
       int len = end - start;
       if (len >= LONG_LINE_MAX) {
-        return error(lineNo, "Line too long (" + len + " bytes; systemd's limit is 1 MiB), the rest of the file is not read");
+        return error(
+            lineNo,
+            "Line too long ("
+                + len
+                + " bytes; systemd's limit is 1 MiB), the rest of the file is not read");
       }
       if (isCommentLine(data, start, end)) {
         collectDirective(data, start, end, lineNo);
         continue; // L3: comments vanish even inside a continuation
       }
       int from = start;
-      if (!bomSeen && len >= 3 && (data[start] & 0xff) == 0xEF && (data[start + 1] & 0xff) == 0xBB
+      if (!bomSeen
+          && len >= 3
+          && (data[start] & 0xff) == 0xEF
+          && (data[start + 1] & 0xff) == 0xBB
           && (data[start + 2] & 0xff) == 0xBF) {
         from += 3; // L5: only the first BOM seen in a file is stripped
         bomSeen = true;
@@ -94,7 +107,8 @@ public final class UnitFileParser {
       byte[] text;
       if (pending != null) {
         if ((long) pending.length + (end - from) > LONG_LINE_MAX) {
-          return error(lineNo, "Continued line too long (over 1 MiB), the rest of the file is not read");
+          return error(
+              lineNo, "Continued line too long (over 1 MiB), the rest of the file is not read");
         }
         text = concat(pending, data, from, end);
       } else {
@@ -151,7 +165,9 @@ public final class UnitFileParser {
       warn(lineNo, "Missing key name before '=', ignoring line.");
       return null;
     }
-    assignments.add(new Assignment(section, strip(t.substring(0, eq)), strip(t.substring(eq + 1)), file, lineNo));
+    assignments.add(
+        new Assignment(
+            section, strip(t.substring(0, eq)), strip(t.substring(eq + 1)), file, lineNo));
     return null;
   }
 
@@ -161,11 +177,18 @@ public final class UnitFileParser {
     }
     String name = t.substring(1, t.length() - 1); // L12: not trimmed, case-sensitive
     if (!isSafe(name)) {
-      return error(lineNo, "Bad characters in section header '" + t + "', the rest of the file is not read");
+      return error(
+          lineNo, "Bad characters in section header '" + t + "', the rest of the file is not read");
     }
     if (knownSections != null && !knownSections.contains(name)) {
       if (!name.startsWith("X-")) {
-        diagnostics.add(new Diagnostic(file, lineNo, Severity.WARNING, "Unknown section '" + name + "'. Ignoring.", Diagnostic.UNKNOWN_SECTION));
+        diagnostics.add(
+            new Diagnostic(
+                file,
+                lineNo,
+                Severity.WARNING,
+                "Unknown section '" + name + "'. Ignoring.",
+                Diagnostic.UNKNOWN_SECTION));
       }
       section = null;
       sectionIgnored = true;
@@ -193,10 +216,9 @@ public final class UnitFileParser {
   }
 
   /**
-   * L1: a run of terminator bytes is one line end as long as no kind repeats. Measured on
-   * systemd 252 (the facts' "\n\r is one" is wrong there): a NUL ends the run, and a CR only
-   * starts one, so "\r\n", "\r\0" and "\r\n\0" are one terminator while "\n\r",
-   * "\0\n" and "\n\n" are two.
+   * L1: a run of terminator bytes is one line end as long as no kind repeats. Measured on systemd
+   * 252 (the facts' "\n\r is one" is wrong there): a NUL ends the run, and a CR only starts one, so
+   * "\r\n", "\r\0" and "\r\n\0" are one terminator while "\n\r", "\0\n" and "\n\n" are two.
    */
   private static int skipTerminator(byte[] d, int pos) {
     int seen = 0;

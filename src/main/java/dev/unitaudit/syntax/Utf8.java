@@ -2,8 +2,8 @@ package dev.unitaudit.syntax;
 
 /**
  * UTF-8 validation as strict as systemd's {@code utf8_is_valid()} (src/basic/utf8.c), which is
- * stricter than Java's decoder: besides malformed, overlong and surrogate sequences it refuses
- * the noncharacters U+FDD0..U+FDEF and every U+xFFFE / U+xFFFF.
+ * stricter than Java's decoder: besides malformed, overlong and surrogate sequences it refuses the
+ * noncharacters U+FDD0..U+FDEF and every U+xFFFE / U+xFFFF.
  */
 final class Utf8 {
 

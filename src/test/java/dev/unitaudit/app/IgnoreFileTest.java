@@ -17,7 +17,8 @@ class IgnoreFileTest {
     assertEquals(true, decides("/old.service\n", "old.service", false));
     assertEquals(null, decides("/old.service\n", "deploy/old.service", false));
     assertEquals(true, decides("deploy/old\n", "deploy/old", true));
-    assertEquals(null, decides("deploy/old\n", "x/deploy/old", true), "a pattern with a slash is anchored");
+    assertEquals(
+        null, decides("deploy/old\n", "x/deploy/old", true), "a pattern with a slash is anchored");
   }
 
   @Test
@@ -35,11 +36,16 @@ class IgnoreFileTest {
 
   @Test
   void negationCommentsDirectoryOnlyAndEscapes() {
-    assertEquals(false, decides("*.service\n!keep.service\n", "keep.service", false), "the last match wins");
+    assertEquals(
+        false, decides("*.service\n!keep.service\n", "keep.service", false), "the last match wins");
     assertEquals(null, decides("# old.service\n\n", "old.service", false));
     assertEquals(true, decides("\\#odd.service\n", "#odd.service", false));
-    assertEquals(null, decides("build/\n", "build", false), "a trailing slash matches folders only");
+    assertEquals(
+        null, decides("build/\n", "build", false), "a trailing slash matches folders only");
     assertEquals(true, decides("build/\n", "build", true));
-    assertEquals(true, decides("trailing.service   \n", "trailing.service", false), "trailing spaces are trimmed");
+    assertEquals(
+        true,
+        decides("trailing.service   \n", "trailing.service", false),
+        "trailing spaces are trimmed");
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A drop-in named as a PATH audits its unit, with paths shown relative to where the user stands. */
+/**
+ * A drop-in named as a PATH audits its unit, with paths shown relative to where the user stands.
+ */
 class SelectionDropInTest {
 
   @TempDir Path tmp;
@@ -31,14 +33,22 @@ class SelectionDropInTest {
   @Test
   void fromTheRepositoryRoot() throws Exception {
     tree();
-    assertAudits(Selection.of(List.of("a/foo.service.d/x.conf"), null, tmp), "a/foo.service", "a/foo.service.d/x.conf");
-    assertAudits(Selection.of(List.of("./a/foo.service.d/./x.conf"), null, tmp), "a/foo.service", "a/foo.service.d/x.conf");
+    assertAudits(
+        Selection.of(List.of("a/foo.service.d/x.conf"), null, tmp),
+        "a/foo.service",
+        "a/foo.service.d/x.conf");
+    assertAudits(
+        Selection.of(List.of("./a/foo.service.d/./x.conf"), null, tmp),
+        "a/foo.service",
+        "a/foo.service.d/x.conf");
   }
 
   @Test
   void fromInsideTheDropInFolder() throws Exception {
     Path d = tree();
-    assertAudits(Selection.of(List.of("x.conf"), null, d), "../foo.service", "../foo.service.d/x.conf");
-    assertAudits(Selection.of(List.of("./x.conf"), null, d), "../foo.service", "../foo.service.d/x.conf");
+    assertAudits(
+        Selection.of(List.of("x.conf"), null, d), "../foo.service", "../foo.service.d/x.conf");
+    assertAudits(
+        Selection.of(List.of("./x.conf"), null, d), "../foo.service", "../foo.service.d/x.conf");
   }
 }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rule fixtures that depend on file modes (those with a {@code setup} file) give their
- * expected findings from a fresh clone: each case is copied with the modes git would give it
- * (0644, or 0755 with the x bit), its setup applied, and audited with only its rule.
+ * The rule fixtures that depend on file modes (those with a {@code setup} file) give their expected
+ * findings from a fresh clone: each case is copied with the modes git would give it (0644, or 0755
+ * with the x bit), its setup applied, and audited with only its rule.
  */
 public class FileModeFixturesTest {
 
@@ -39,21 +39,30 @@ public class FileModeFixturesTest {
     RuleCatalog catalog = RuleLoader.builtIn();
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> s = Files.walk(Path.of("fixtures/rules"), 4)) {
-      for (Path setup : s.filter(p -> p.getFileName().toString().equals("setup")).sorted().toList()) {
+      for (Path setup :
+          s.filter(p -> p.getFileName().toString().equals("setup")).sorted().toList()) {
         Path caseDir = setup.getParent();
         String id = caseDir.getParent().getParent().getFileName().toString();
         Rule rule = catalog.find(id).orElseThrow();
-        tests.add(DynamicTest.dynamicTest(Path.of("fixtures/rules").relativize(caseDir).toString(), () -> {
-          Path root = prepare(caseDir, tmp.resolve(caseDir.toString().replace('/', '_')));
-          assertEquals(Files.readString(caseDir.resolve("expected.txt")), run(new RuleCatalog(List.of(rule)), root));
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                Path.of("fixtures/rules").relativize(caseDir).toString(),
+                () -> {
+                  Path root = prepare(caseDir, tmp.resolve(caseDir.toString().replace('/', '_')));
+                  assertEquals(
+                      Files.readString(caseDir.resolve("expected.txt")),
+                      run(new RuleCatalog(List.of(rule)), root));
+                }));
       }
     }
     assertFalse(tests.isEmpty());
     return tests.stream();
   }
 
-  /** Copies a case as git checks it out, then applies {@code chmod MODE PATH} / {@code chgrp GID PATH}. */
+  /**
+   * Copies a case as git checks it out, then applies {@code chmod MODE PATH} / {@code chgrp GID
+   * PATH}.
+   */
   public static Path prepare(Path caseDir, Path copy) throws IOException {
     try (Stream<Path> s = Files.walk(caseDir)) {
       for (Path p : s.toList()) {
@@ -106,7 +115,8 @@ public class FileModeFixturesTest {
       Unit u = tree.load(n);
       if (seen.add(u.id())) {
         for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-          lines.add(f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
+          lines.add(
+              f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
         }
       }
     }

@@ -22,11 +22,27 @@ class OperationsKindsTest {
   @TempDir Path root;
 
   @ParameterizedTest
-  @CsvSource({"ProtectSytem,ProtectSystem", "nonewprivileges,NoNewPrivileges", "Restrat,Restart",
-      "ExecStrat,ExecStart", "RuntimeMaxSecs,RuntimeMaxSec"})
+  @CsvSource({
+    "ProtectSytem,ProtectSystem",
+    "nonewprivileges,NoNewPrivileges",
+    "Restrat,Restart",
+    "ExecStrat,ExecStart",
+    "RuntimeMaxSecs,RuntimeMaxSec"
+  })
   void suggestsTheClosestKey(String typo, String want) {
-    assertEquals(want, UnknownKeyCheck.suggest(typo, Set.of("ProtectSystem", "NoNewPrivileges", "Restart",
-        "RestartSec", "ExecStart", "RuntimeMaxSec", "User"), 3));
+    assertEquals(
+        want,
+        UnknownKeyCheck.suggest(
+            typo,
+            Set.of(
+                "ProtectSystem",
+                "NoNewPrivileges",
+                "Restart",
+                "RestartSec",
+                "ExecStart",
+                "RuntimeMaxSec",
+                "User"),
+            3));
   }
 
   @Test
@@ -37,7 +53,13 @@ class OperationsKindsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"512M,536870912", "1G,1073741824", "1.5K,1536", "100,100", "infinity,9223372036854775807"})
+  @CsvSource({
+    "512M,536870912",
+    "1G,1073741824",
+    "1.5K,1536",
+    "100,100",
+    "infinity,9223372036854775807"
+  })
   void byteSizes(String text, long bytes) {
     assertEquals(OptionalLong.of(bytes), ValueOrderCheck.bytes(text));
   }
@@ -58,11 +80,17 @@ class OperationsKindsTest {
 
   @Test
   void secretValuesNeverReachThePlaceholders() {
-    InlineSecretCheck.Params p = new InlineSecretCheck.Params(List.of("Environment", "ExecStart"),
-        List.of("PASSWORD", "TOKEN"), 32, 4.0);
-    List<Hit> hits = new ServiceTestTree(root)
-        .file("a.service", "[Service]\nEnvironment=DB_PASSWORD=hunter2\nExecStart=/bin/a --token hunter3 postgres://u:hunter4@db/x\n")
-        .run(new InlineSecretCheck(), p, "a.service");
+    InlineSecretCheck.Params p =
+        new InlineSecretCheck.Params(
+            List.of("Environment", "ExecStart"), List.of("PASSWORD", "TOKEN"), 32, 4.0);
+    List<Hit> hits =
+        new ServiceTestTree(root)
+            .file(
+                "a.service",
+                "[Service]\n"
+                    + "Environment=DB_PASSWORD=hunter2\n"
+                    + "ExecStart=/bin/a --token hunter3 postgres://u:hunter4@db/x\n")
+            .run(new InlineSecretCheck(), p, "a.service");
     assertEquals(List.of("a.service:2", "a.service:3", "a.service:3"), ServiceTestTree.where(hits));
     for (Hit h : hits) {
       assertFalse(h.values().toString().contains("hunter"), h.values().toString());
@@ -72,33 +100,48 @@ class OperationsKindsTest {
   @Test
   void aMissingDependencyWithoutATypeIsReportedNotCorrected() {
     // found by PipelineFuzzTest: a word with no '.' beside a unit of a near name crashed the fix
-    ServiceTestTree t = new ServiceTestTree(root)
-        .file("bom.service", "[Service]\nExecStart=/bin/true\n")
-        .file("a.service", "[Unit]\nOnFailure=\uFEFFbom bom\n[Service]\nExecStart=/bin/true\n");
-    List<Hit> hits = t.run(new DependencyExistsCheck(), new DependencyExistsCheck.Params(null, List.of("OnFailure")),
-        "a.service");
+    ServiceTestTree t =
+        new ServiceTestTree(root)
+            .file("bom.service", "[Service]\nExecStart=/bin/true\n")
+            .file("a.service", "[Unit]\nOnFailure=\uFEFFbom bom\n[Service]\nExecStart=/bin/true\n");
+    List<Hit> hits =
+        t.run(
+            new DependencyExistsCheck(),
+            new DependencyExistsCheck.Params(null, List.of("OnFailure")),
+            "a.service");
     assertEquals(List.of("a.service:2", "a.service:2"), ServiceTestTree.where(hits));
-    assertNull(hits.get(0).fix(), "no unit name to correct: the rule's own fix (create the unit) applies");
+    assertNull(
+        hits.get(0).fix(), "no unit name to correct: the rule's own fix (create the unit) applies");
   }
 
   @Test
   void templateTimerFindsItsTemplateService() {
-    ServiceTestTree t = new ServiceTestTree(root)
-        .file("sync@.timer", "[Timer]\nOnCalendar=daily\n")
-        .file("sync@.service", "[Service]\nType=oneshot\nExecStart=/bin/sync %i\n")
-        .file("lone.timer", "[Timer]\nOnCalendar=daily\nUnit=other@%i.service\n");
-    assertEquals(List.of(), t.run(new TriggerTargetCheck(), new TriggerTargetCheck.Params(), "sync@.timer"));
+    ServiceTestTree t =
+        new ServiceTestTree(root)
+            .file("sync@.timer", "[Timer]\nOnCalendar=daily\n")
+            .file("sync@.service", "[Service]\nType=oneshot\nExecStart=/bin/sync %i\n")
+            .file("lone.timer", "[Timer]\nOnCalendar=daily\nUnit=other@%i.service\n");
+    assertEquals(
+        List.of(), t.run(new TriggerTargetCheck(), new TriggerTargetCheck.Params(), "sync@.timer"));
     List<Hit> hits = t.run(new TriggerTargetCheck(), new TriggerTargetCheck.Params(), "lone.timer");
     assertEquals(List.of("lone.timer:3"), ServiceTestTree.where(hits));
   }
 
   @Test
   void filePermissionsReadModesButNeverLeaveTheRoot() throws Exception {
-    ServiceTestTree t = new ServiceTestTree(root)
-        .file("a.service", "[Service]\nEnvironmentFile=/etc/a/../../../outside.env\nEnvironmentFile=/etc/a/env\nExecStart=/bin/a\n")
-        .file("/etc/a/env", "X=1\n");
-    Files.setPosixFilePermissions(root.resolve("etc/a/env"), PosixFilePermissions.fromString("rw-rw-rw-"));
-    FilePermissionsCheck.Params p = new FilePermissionsCheck.Params("environment", "0006", null, null);
+    ServiceTestTree t =
+        new ServiceTestTree(root)
+            .file(
+                "a.service",
+                "[Service]\n"
+                    + "EnvironmentFile=/etc/a/../../../outside.env\n"
+                    + "EnvironmentFile=/etc/a/env\n"
+                    + "ExecStart=/bin/a\n")
+            .file("/etc/a/env", "X=1\n");
+    Files.setPosixFilePermissions(
+        root.resolve("etc/a/env"), PosixFilePermissions.fromString("rw-rw-rw-"));
+    FilePermissionsCheck.Params p =
+        new FilePermissionsCheck.Params("environment", "0006", null, null);
     List<Hit> hits = t.run(new FilePermissionsCheck(), p, "a.service");
     assertEquals(List.of("a.service:3"), ServiceTestTree.where(hits));
     assertEquals("0666", hits.get(0).values().get("mode"));
@@ -107,9 +150,11 @@ class OperationsKindsTest {
 
   @Test
   void modeBitsOnlyWithTheSwitchOn() {
-    ServiceTestTree t = new ServiceTestTree(root)
-        .file("p.path", "[Path]\nPathExists=/x\nDirectoryMode=777\nMakeDirectory=no\n");
-    ModeBitsCheck.Params p = new ModeBitsCheck.Params("Path", List.of("DirectoryMode"), "0002", "MakeDirectory");
+    ServiceTestTree t =
+        new ServiceTestTree(root)
+            .file("p.path", "[Path]\nPathExists=/x\nDirectoryMode=777\nMakeDirectory=no\n");
+    ModeBitsCheck.Params p =
+        new ModeBitsCheck.Params("Path", List.of("DirectoryMode"), "0002", "MakeDirectory");
     assertEquals(List.of(), t.run(new ModeBitsCheck(), p, "p.path"));
     t.file("p.path.d/on.conf", "[Path]\nMakeDirectory=yes\n");
     assertEquals("0777", t.run(new ModeBitsCheck(), p, "p.path").get(0).values().get("mode"));

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A root-like tree written from text blocks, for the check kinds' unit tests: files go under
- * {@code etc/systemd/system/} unless their name starts with {@code /}.
+ * A root-like tree written from text blocks, for the check kinds' unit tests: files go under {@code
+ * etc/systemd/system/} unless their name starts with {@code /}.
  */
 final class ServiceTestTree {
 

@@ -22,7 +22,9 @@ class AuditCliTest {
   @BeforeEach
   void tree() throws Exception {
     units = Files.createDirectories(tmp.resolve("repo/units"));
-    Files.writeString(units.resolve("bare.service"), "[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
+    Files.writeString(
+        units.resolve("bare.service"),
+        "[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
   }
 
   private static JsonNode json(Run r) throws Exception {
@@ -48,8 +50,16 @@ class AuditCliTest {
   @Test
   void levelScopesFindingsAndCheckedRulesAlike() throws Exception {
     for (int level = 1; level <= 3; level++) {
-      JsonNode u = json(CliTest.run(units.toString(), "-f", "json", "--level", String.valueOf(level),
-          "--ignore-tree-config")).get("units").get(0);
+      JsonNode u =
+          json(CliTest.run(
+                  units.toString(),
+                  "-f",
+                  "json",
+                  "--level",
+                  String.valueOf(level),
+                  "--ignore-tree-config"))
+              .get("units")
+              .get(0);
       int maxFound = 0;
       for (JsonNode f : u.get("findings")) {
         if (f.hasNonNull("level")) {
@@ -69,7 +79,8 @@ class AuditCliTest {
   void thresholdFollowsSystemd() {
     assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--threshold", "96").code());
     assertEquals(1, CliTest.run(units.toString(), "-f", "json", "--threshold", "95").code());
-    assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--threshold", "95", "--no-fail").code());
+    assertEquals(
+        0, CliTest.run(units.toString(), "-f", "json", "--threshold", "95", "--no-fail").code());
     for (String bad : new String[] {"101", "5.0", "-1", "x"}) {
       Run r = CliTest.run(units.toString(), "-f", "json", "--threshold", bad);
       assertEquals(2, r.code(), bad);
@@ -83,8 +94,16 @@ class AuditCliTest {
     // unit's error and the threshold gate does not pass a service it could not score
     Path policy = tmp.resolve("policy.json");
     Files.writeString(policy, "{\"UMask\": {\"range\": 4}}");
-    Run r = CliTest.run(units.toString(), "-f", "json", "--threshold", "100", "--security-policy", policy.toString(),
-        "--ignore-tree-config");
+    Run r =
+        CliTest.run(
+            units.toString(),
+            "-f",
+            "json",
+            "--threshold",
+            "100",
+            "--security-policy",
+            policy.toString(),
+            "--ignore-tree-config");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("bare.service has no exposure"), r.err());
     assertTrue(json(r).get("units").get(0).get("exposure").isNull());
@@ -95,7 +114,8 @@ class AuditCliTest {
     Path d = Files.createDirectories(units.resolve("bare.service.d"));
     Files.writeString(d.resolve("harden.conf"), "[Service]\nNoNewPrivileges=yes\n");
     String dropIn = units.resolve("bare.service.d/harden.conf").toString();
-    for (String[] args : new String[][] {{dropIn}, {dropIn, units.resolve("bare.service").toString()}}) {
+    for (String[] args :
+        new String[][] {{dropIn}, {dropIn, units.resolve("bare.service").toString()}}) {
       java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(args));
       a.addAll(java.util.List.of("-f", "json", "--ignore-tree-config"));
       Run r = CliTest.run(a.toArray(String[]::new));
@@ -104,7 +124,8 @@ class AuditCliTest {
       assertEquals(1, us.size(), "one unit, however many of its files are named");
       assertEquals("bare.service", us.get(0).get("unit").asText());
       assertEquals(1, us.get(0).get("dropins").size());
-      assertTrue(us.get(0).get("dropins").get(0).asText().endsWith("units/bare.service.d/harden.conf"));
+      assertTrue(
+          us.get(0).get("dropins").get(0).asText().endsWith("units/bare.service.d/harden.conf"));
     }
     Path typeLevel = Files.createDirectories(units.resolve("service.d"));
     Files.writeString(typeLevel.resolve("all.conf"), "[Service]\nPrivateTmp=yes\n");
@@ -115,51 +136,77 @@ class AuditCliTest {
 
   @Test
   void theTextReportEndsWithTheFailedGates() throws Exception {
-    Run r = CliTest.run(units.toString(), "-f", "text", "--require-level", "1", "--threshold", "50",
-        "--ignore-tree-config");
+    Run r =
+        CliTest.run(
+            units.toString(),
+            "-f",
+            "text",
+            "--require-level",
+            "1",
+            "--threshold",
+            "50",
+            "--ignore-tree-config");
     assertEquals(1, r.code(), r.err());
     String[] lines = r.out().split("\n");
-    assertEquals("gate failed: --require-level 1: bare.service meets level 0", lines[lines.length - 1]);
-    assertEquals("gate failed: --threshold 50: bare.service has exposure 9.6 (above 5.0)", lines[lines.length - 2]);
+    assertEquals(
+        "gate failed: --require-level 1: bare.service meets level 0", lines[lines.length - 1]);
+    assertEquals(
+        "gate failed: --threshold 50: bare.service has exposure 9.6 (above 5.0)",
+        lines[lines.length - 2]);
     assertFalse(r.err().contains("gate failed"), "said once, in the report: " + r.err());
     // other formats keep the report clean and say it on stderr
-    Run j = CliTest.run(units.toString(), "-f", "json", "--require-level", "1", "--ignore-tree-config");
+    Run j =
+        CliTest.run(units.toString(), "-f", "json", "--require-level", "1", "--ignore-tree-config");
     assertEquals(1, j.code());
-    assertTrue(j.err().contains("unitaudit: gate failed: --require-level 1: bare.service meets level 0"), j.err());
+    assertTrue(
+        j.err().contains("unitaudit: gate failed: --require-level 1: bare.service meets level 0"),
+        j.err());
   }
 
   @Test
   void aMaskedUnitIsReportedAndListedInErrors() throws Exception {
-    java.nio.file.Files.createSymbolicLink(units.resolve("off.service"), java.nio.file.Path.of("/dev/null"));
-    Run r = CliTest.run(units.toString(), "-f", "json", "--ignore-tree-config", "--fail-on", "critical");
+    java.nio.file.Files.createSymbolicLink(
+        units.resolve("off.service"), java.nio.file.Path.of("/dev/null"));
+    Run r =
+        CliTest.run(
+            units.toString(), "-f", "json", "--ignore-tree-config", "--fail-on", "critical");
     assertEquals(0, r.code(), "masking alone fails no gate: " + r.err());
     JsonNode report = json(r);
     boolean listed = false;
     for (JsonNode e : report.get("errors")) {
-      listed |= e.get("unit").asText().equals("off.service") && e.get("message").asText().equals("Unit off.service is masked.");
+      listed |=
+          e.get("unit").asText().equals("off.service")
+              && e.get("message").asText().equals("Unit off.service is masked.");
     }
     assertTrue(listed, report.get("errors").toString());
   }
 
   @Test
   void aReportThatCannotBeWrittenIsExit2() {
-    java.io.Writer broken = new java.io.Writer() {
-      @Override
-      public void write(char[] b, int off, int len) throws java.io.IOException {
-        throw new java.io.IOException("No space left on device");
-      }
+    java.io.Writer broken =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] b, int off, int len) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
 
-      @Override
-      public void flush() throws java.io.IOException {
-        throw new java.io.IOException("No space left on device");
-      }
+          @Override
+          public void flush() throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     java.io.StringWriter err = new java.io.StringWriter();
-    int code = Main.run(new java.io.PrintWriter(broken, true), new java.io.PrintWriter(err, true),
-        units.toString(), "-f", "text", "--ignore-tree-config");
+    int code =
+        Main.run(
+            new java.io.PrintWriter(broken, true),
+            new java.io.PrintWriter(err, true),
+            units.toString(),
+            "-f",
+            "text",
+            "--ignore-tree-config");
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().contains("cannot write"), err.toString());
   }
@@ -169,31 +216,41 @@ class AuditCliTest {
     assertEquals(2, CliTest.run(units.toString(), "-f", "yaml").code());
     assertEquals(2, CliTest.run("--root", tmp.toString(), "nope.service", "-f", "json").code());
     assertEquals(2, CliTest.run(units.toString(), "--fail-on", "severe").code());
-    assertEquals(2, CliTest.run(units.toString(), "--security-policy", tmp.resolve("missing.json").toString()).code());
+    assertEquals(
+        2,
+        CliTest.run(units.toString(), "--security-policy", tmp.resolve("missing.json").toString())
+            .code());
     assertEquals(2, CliTest.run(units.toString(), "--level", "4").code());
   }
 
   @Test
   void failOnGate() {
     assertEquals(1, CliTest.run(units.toString(), "-f", "json", "--fail-on", "medium").code());
-    assertEquals(0, CliTest.run(units.toString(), "-f", "json").code(), "findings alone do not fail");
+    assertEquals(
+        0, CliTest.run(units.toString(), "-f", "json").code(), "findings alone do not fail");
   }
 
   @Test
   void inlineSuppressionMarksTheFindingAndIgnoreTreeConfigTurnsItOff() throws Exception {
-    Files.writeString(units.resolve("bare.service"), "# unitaudit: ignore=UA1001 reason=\"legacy daemon\""
-        + " until=2999-12-31\n[Service]\nExecStart=/bin/true\n");
+    Files.writeString(
+        units.resolve("bare.service"),
+        "# unitaudit: ignore=UA1001 reason=\"legacy daemon\""
+            + " until=2999-12-31\n[Service]\nExecStart=/bin/true\n");
     JsonNode f = finding(json(CliTest.run(units.toString(), "-f", "json")), "UA1001");
     assertEquals("inline", f.get("suppressed").get("by").asText());
     assertEquals("legacy daemon", f.get("suppressed").get("reason").asText());
-    f = finding(json(CliTest.run(units.toString(), "-f", "json", "--ignore-tree-config")), "UA1001");
+    f =
+        finding(
+            json(CliTest.run(units.toString(), "-f", "json", "--ignore-tree-config")), "UA1001");
     assertTrue(f.get("suppressed").isNull());
   }
 
   @Test
   void expiredAndUnknownSuppressionsAreReported() throws Exception {
-    Files.writeString(units.resolve("bare.service"), "# unitaudit: ignore=UA1001,UA9999 reason=\"old\""
-        + " until=2020-01-01\n[Service]\nExecStart=/bin/true\n");
+    Files.writeString(
+        units.resolve("bare.service"),
+        "# unitaudit: ignore=UA1001,UA9999 reason=\"old\""
+            + " until=2020-01-01\n[Service]\nExecStart=/bin/true\n");
     Run r = CliTest.run(units.toString(), "-f", "json");
     JsonNode report = json(r);
     assertTrue(finding(report, "UA1001").get("suppressed").isNull(), "expired: counts again");
@@ -208,14 +265,17 @@ class AuditCliTest {
     Run same = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
     assertEquals(0, same.code(), same.err());
     // moving lines does not make a finding new
-    Files.writeString(units.resolve("bare.service"), "\n\n[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
+    Files.writeString(
+        units.resolve("bare.service"),
+        "\n\n[Unit]\nDescription=bare %n\n[Service]\nExecStart=/bin/true\n");
     assertEquals(0, CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString()).code());
     Files.writeString(units.resolve("new.service"), "[Service]\nExecStart=/bin/true\n");
     Run grown = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
     assertEquals(1, grown.code(), grown.err());
     assertTrue(grown.err().contains("new.service"), grown.err());
     Files.delete(units.resolve("new.service"));
-    Files.writeString(units.resolve("bare.service"), "[Service]\nExecStart=/bin/true\nNoNewPrivileges=yes\n");
+    Files.writeString(
+        units.resolve("bare.service"), "[Service]\nExecStart=/bin/true\nNoNewPrivileges=yes\n");
     Run fixed = CliTest.run(units.toString(), "-f", "json", "--baseline", b.toString());
     assertEquals(0, fixed.code());
     assertTrue(fixed.err().contains("baseline entry no longer occurs"), fixed.err());

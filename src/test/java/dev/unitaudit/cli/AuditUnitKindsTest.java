@@ -46,21 +46,25 @@ class AuditUnitKindsTest {
     Path usr = Files.createDirectories(root.resolve("usr/lib/systemd/system"));
     Files.writeString(etc.resolve("tpl@.service"), BASE);
     Files.writeString(usr.resolve("real.service"), BASE + "PrivateTmp=yes\n");
-    Files.createSymbolicLink(etc.resolve("alias.service"), Path.of("/usr/lib/systemd/system/real.service"));
+    Files.createSymbolicLink(
+        etc.resolve("alias.service"), Path.of("/usr/lib/systemd/system/real.service"));
     Files.writeString(usr.resolve("gone.service"), BASE);
     Files.createSymbolicLink(etc.resolve("gone.service"), Path.of("/dev/null"));
     Files.writeString(etc.resolve("tick.timer"), "[Timer]\nOnCalendar=daily\n");
     Files.writeString(etc.resolve("tick.service"), BASE);
 
-    List<JsonNode> u = audit("tpl@.service", "tpl@web.service", "alias.service", "gone.service", "tick.timer");
-    assertEquals(List.of("tpl@i.service", "tpl@web.service", "real.service", "gone.service", "tick.timer"),
+    List<JsonNode> u =
+        audit("tpl@.service", "tpl@web.service", "alias.service", "gone.service", "tick.timer");
+    assertEquals(
+        List.of("tpl@i.service", "tpl@web.service", "real.service", "gone.service", "tick.timer"),
         u.stream().map(x -> x.get("unit").asText()).toList());
     assertEquals("etc/systemd/system/tpl@.service", u.get(0).get("fragment").asText());
     assertEquals(81, u.get(0).get("checks").size());
     assertEquals("[\"alias.service\"]", u.get(2).get("aliases").toString());
     assertEquals("usr/lib/systemd/system/real.service", u.get(2).get("fragment").asText());
     assertEquals("masked", u.get(3).get("status").asText());
-    assertTrue(u.get(3).get("exposure").isNull() && u.get(3).get("rating").isNull(), u.get(3).toString());
+    assertTrue(
+        u.get(3).get("exposure").isNull() && u.get(3).get("rating").isNull(), u.get(3).toString());
     assertEquals(0, u.get(3).get("checks").size());
     assertEquals("timer", u.get(4).get("type").asText());
     assertTrue(u.get(4).get("exposure").isNull(), u.get(4).toString());
@@ -76,8 +80,15 @@ class AuditUnitKindsTest {
       System.err.println("SKIPPED (systemd part): " + analyze + " is not installed");
       return;
     }
-    ProcessBuilder pb = new ProcessBuilder(analyze.toString(), "security", "--offline=true", "--no-pager",
-        "--root=" + root.toAbsolutePath(), "tpl@.service").directory(new File("/"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                analyze.toString(),
+                "security",
+                "--offline=true",
+                "--no-pager",
+                "--root=" + root.toAbsolutePath(),
+                "tpl@.service")
+            .directory(new File("/"));
     pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
     pb.environment().put("SYSTEMD_COLORS", "0");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code unitaudit baseline} and {@code --baseline} end to end (issue 6): the baseline holds
- * unit + rule + a line-free fingerprint; a finding whose line moved is still accepted; a new
- * finding fails the gate; entries that no longer occur are reported on stderr.
+ * {@code unitaudit baseline} and {@code --baseline} end to end (issue 6): the baseline holds unit +
+ * rule + a line-free fingerprint; a finding whose line moved is still accepted; a new finding fails
+ * the gate; entries that no longer occur are reported on stderr.
  */
 class BaselineCliTest {
 
-  static final String UNIT = "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nPrivateTmp=no\n";
+  static final String UNIT =
+      "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nPrivateTmp=no\n";
 
   @TempDir Path tmp;
   Path root;
@@ -36,12 +37,15 @@ class BaselineCliTest {
     unit = etc.resolve("web.service");
     Files.writeString(unit, UNIT);
     baseline = tmp.resolve("baseline.json");
-    Run b = CliTest.run("baseline", "--root", root.toString(), "web.service", "-o", baseline.toString());
+    Run b =
+        CliTest.run(
+            "baseline", "--root", root.toString(), "web.service", "-o", baseline.toString());
     assertEquals(0, b.code(), b.err());
   }
 
   private Run audit() {
-    return CliTest.run("--root", root.toString(), "web.service", "-f", "json", "--baseline", baseline.toString());
+    return CliTest.run(
+        "--root", root.toString(), "web.service", "-f", "json", "--baseline", baseline.toString());
   }
 
   @Test
@@ -94,12 +98,23 @@ class BaselineCliTest {
     assertTrue(r.err().contains("gate failed") && r.err().contains("UA1003"), r.err());
     JsonNode report = json(r);
     assertTrue(finding(report, "UA1003").get("suppressed").isNull(), "new: not accepted");
-    assertEquals("baseline", finding(report, "UA1002").get("suppressed").get("by").asText(), "old: accepted");
+    assertEquals(
+        "baseline",
+        finding(report, "UA1002").get("suppressed").get("by").asText(),
+        "old: accepted");
     // a new unit's findings are new too
     Files.writeString(unit, UNIT);
     Files.writeString(unit.resolveSibling("api.service"), "[Service]\nExecStart=/bin/true\n");
-    Run grown = CliTest.run("--root", root.toString(), "web.service", "api.service", "-f", "json",
-        "--baseline", baseline.toString());
+    Run grown =
+        CliTest.run(
+            "--root",
+            root.toString(),
+            "web.service",
+            "api.service",
+            "-f",
+            "json",
+            "--baseline",
+            baseline.toString());
     assertEquals(1, grown.code());
     assertTrue(grown.err().contains("api.service"), grown.err());
   }
@@ -109,7 +124,8 @@ class BaselineCliTest {
     Files.writeString(unit, UNIT.replace("PrivateTmp=no", "PrivateTmp=false"));
     Run r = audit();
     assertEquals(1, r.code(), "the fingerprint covers the message: " + r.err());
-    assertTrue(r.err().contains("baseline entry no longer occurs (fixed?): web.service UA1002"), r.err());
+    assertTrue(
+        r.err().contains("baseline entry no longer occurs (fixed?): web.service UA1002"), r.err());
   }
 
   @Test
@@ -117,20 +133,38 @@ class BaselineCliTest {
     Files.writeString(unit, UNIT.replace("PrivateTmp=no", "PrivateTmp=yes"));
     Run r = audit();
     assertEquals(0, r.code(), "fixing is no failure: " + r.err());
-    assertTrue(r.err().contains("unitaudit: baseline entry no longer occurs (fixed?): web.service UA1002 "
-        + "etc/systemd/system/web.service PrivateTmp= is no"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "unitaudit: baseline entry no longer occurs (fixed?): web.service UA1002 "
+                    + "etc/systemd/system/web.service PrivateTmp= is no"),
+        r.err());
     assertEquals(1, r.err().lines().filter(l -> l.contains("no longer occurs")).count(), r.err());
   }
 
   @Test
   void baselineUsageErrors() throws Exception {
     Files.writeString(tmp.resolve("report.json"), audit().out());
-    Run notABaseline = CliTest.run("--root", root.toString(), "web.service", "-f", "json",
-        "--baseline", tmp.resolve("report.json").toString());
+    Run notABaseline =
+        CliTest.run(
+            "--root",
+            root.toString(),
+            "web.service",
+            "-f",
+            "json",
+            "--baseline",
+            tmp.resolve("report.json").toString());
     assertEquals(2, notABaseline.code());
     assertTrue(notABaseline.err().contains("not a unitaudit baseline"), notABaseline.err());
-    assertEquals(2, CliTest.run("--root", root.toString(), "web.service", "--baseline",
-        tmp.resolve("missing.json").toString()).code());
+    assertEquals(
+        2,
+        CliTest.run(
+                "--root",
+                root.toString(),
+                "web.service",
+                "--baseline",
+                tmp.resolve("missing.json").toString())
+            .code());
     Run nothing = CliTest.run("baseline", "--root", root.toString(), "nope.service");
     assertEquals(2, nothing.code(), "nothing audited is no empty baseline");
     assertTrue(nothing.err().contains("nothing could be audited"), nothing.err());

@@ -47,16 +47,18 @@ class CliTest {
     Files.writeString(e.resolve("override.conf"), "[Service]\nPrivateTmp=yes\n");
     Run r = run("cat", "--root", tmp.toString(), "foo.service");
     assertEquals(0, r.code(), r.err());
-    String expected = String.join("\n",
-        "# unit: foo.service",
-        "# status: loaded",
-        "# fragment: usr/lib/systemd/system/foo.service",
-        "# drop-in 1: etc/systemd/system/foo.service.d/override.conf",
-        "",
-        "[Service]",
-        "ExecStart=/bin/true    # usr/lib/systemd/system/foo.service:2",
-        "PrivateTmp=yes    # etc/systemd/system/foo.service.d/override.conf:2",
-        "");
+    String expected =
+        String.join(
+            "\n",
+            "# unit: foo.service",
+            "# status: loaded",
+            "# fragment: usr/lib/systemd/system/foo.service",
+            "# drop-in 1: etc/systemd/system/foo.service.d/override.conf",
+            "",
+            "[Service]",
+            "ExecStart=/bin/true    # usr/lib/systemd/system/foo.service:2",
+            "PrivateTmp=yes    # etc/systemd/system/foo.service.d/override.conf:2",
+            "");
     assertEquals(expected, r.out());
     Run missing = run("cat", "--root", tmp.toString(), "nope.service");
     assertEquals(2, missing.code());
@@ -73,7 +75,8 @@ class CliTest {
 
   @Test
   void diffOfIdenticalReportsSaysNoChanges(@TempDir Path tmp) throws Exception {
-    String report = "{\"schemaVersion\":1,\"tool\":{\"name\":\"unitaudit\",\"version\":\"x\"},\"units\":[],\"errors\":[]}";
+    String report =
+        "{\"schemaVersion\":1,\"tool\":{\"name\":\"unitaudit\",\"version\":\"x\"},\"units\":[],\"errors\":[]}";
     Files.writeString(tmp.resolve("a.json"), report);
     Files.writeString(tmp.resolve("b.json"), report);
     Run r = run("diff", tmp.resolve("a.json").toString(), tmp.resolve("b.json").toString());

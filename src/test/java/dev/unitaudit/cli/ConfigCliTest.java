@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code .unitaudit.json} end to end (issue 6): every key does what it says, unknown keys and bad
- * values are usage errors naming the file, the file is found upward from each PATH or --root up
- * to the repository (.git) or filesystem root, and --ignore-tree-config turns it off.
+ * values are usage errors naming the file, the file is found upward from each PATH or --root up to
+ * the repository (.git) or filesystem root, and --ignore-tree-config turns it off.
  */
 class ConfigCliTest {
 
@@ -33,7 +33,8 @@ class ConfigCliTest {
     repo = Files.createDirectories(tmp.resolve("repo"));
     Files.createDirectories(repo.resolve(".git"));
     units = Files.createDirectories(repo.resolve("deploy/units"));
-    Files.writeString(units.resolve("web.service"), "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
+    Files.writeString(
+        units.resolve("web.service"), "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
   }
 
   private void config(String json) throws Exception {
@@ -89,7 +90,9 @@ class ConfigCliTest {
     JsonNode checked = report.get("units").get(0).get("rulesChecked");
     List<String> ids = new java.util.ArrayList<>();
     checked.forEach(n -> ids.add(n.asText()));
-    assertFalse(ids.contains("UA1001"), "a disabled rule is not listed as checked (JUnit would count it passed)");
+    assertFalse(
+        ids.contains("UA1001"),
+        "a disabled rule is not listed as checked (JUnit would count it passed)");
     assertFalse(ids.contains("UA1004"), "disabled by name");
     assertTrue(ids.contains("UA1015"));
   }
@@ -107,9 +110,12 @@ class ConfigCliTest {
 
   @Test
   void perUnitIgnoresCarryTheirReasonAndMatchGlobs() throws Exception {
-    Files.writeString(units.resolve("api.service"), "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
-    config("{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"legacy\","
-        + " \"until\": \"2999-01-01\"}, {\"unit\": \"a*.service\", \"rules\": [\"UA1004\"], \"reason\": \"no homes\"}]}");
+    Files.writeString(
+        units.resolve("api.service"), "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
+    config(
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"legacy\","
+            + " \"until\": \"2999-01-01\"}, {\"unit\": \"a*.service\", \"rules\": [\"UA1004\"],"
+            + " \"reason\": \"no homes\"}]}");
     JsonNode report = json(audit("-f", "json"));
     JsonNode api = report.get("units").get(0);
     JsonNode web = report.get("units").get(1);
@@ -132,8 +138,9 @@ class ConfigCliTest {
 
   @Test
   void anExpiredConfigIgnoreCountsAgainAndIsReported() throws Exception {
-    config("{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"was\","
-        + " \"until\": \"2020-01-31\"}], \"disabledRules\": [\"UA9998\"]}");
+    config(
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"was\","
+            + " \"until\": \"2020-01-31\"}], \"disabledRules\": [\"UA9998\"]}");
     Run r = audit("-f", "json", "--fail-on", "high");
     assertEquals(1, r.code(), r.err());
     JsonNode report = json(r);
@@ -147,7 +154,9 @@ class ConfigCliTest {
   @Test
   void extraRulesDirectoriesAreRelativeToTheConfig() throws Exception {
     Path site = Files.createDirectories(repo.resolve("policy"));
-    Files.writeString(site.resolve("site.json"), """
+    Files.writeString(
+        site.resolve("site.json"),
+        """
         {"family": "site", "rules": [{
           "id": "UA9001", "name": "private-network", "title": "Service is not network-isolated",
           "severity": "medium", "unitTypes": ["service"],
@@ -158,7 +167,8 @@ class ConfigCliTest {
         """);
     config("{\"rules\": [\"policy\"]}");
     JsonNode report = json(audit("-f", "json"));
-    assertEquals("PrivateNetwork= is unset; our jobs run without network",
+    assertEquals(
+        "PrivateNetwork= is unset; our jobs run without network",
         finding(report, "UA9001").get("message").asText());
   }
 
@@ -168,29 +178,41 @@ class ConfigCliTest {
     Run r = audit("-f", "json");
     assertEquals(2, r.code());
     assertEquals("", r.out());
-    assertTrue(r.err().contains(repo.resolve(".unitaudit.json") + ":3: unknown key \"disabledRule\""), r.err());
+    assertTrue(
+        r.err().contains(repo.resolve(".unitaudit.json") + ":3: unknown key \"disabledRule\""),
+        r.err());
   }
 
   @Test
   void badValuesAreErrorsNamingTheFileNotInternalErrors() throws Exception {
     String[][] cases = {
-        {"{\"level\": 4}", "level 4"},
-        {"{\"format\": \"yaml\"}", "format \"yaml\""},
-        {"{\"failOn\": \"severe\"}", "failOn \"severe\""},
-        {"{\"severity\": {\"UA1001\": \"severe\"}}", "severity of UA1001 \"severe\""},
-        {"{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"x\", \"until\": \"soon\"}]}",
-            "until \"soon\""},
-        {"{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"]}]}", "needs unit, rules and a reason"},
-        {"{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"x\", \"why\": 1}]}",
-            "unknown key \"why\""},
-        {"[1]", ".unitaudit.json"},
-        {"{\"level\": ", ".unitaudit.json"},
+      {"{\"level\": 4}", "level 4"},
+      {"{\"format\": \"yaml\"}", "format \"yaml\""},
+      {"{\"failOn\": \"severe\"}", "failOn \"severe\""},
+      {"{\"severity\": {\"UA1001\": \"severe\"}}", "severity of UA1001 \"severe\""},
+      {
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"x\","
+            + " \"until\": \"soon\"}]}",
+        "until \"soon\""
+      },
+      {
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"]}]}",
+        "needs unit, rules and a reason"
+      },
+      {
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1001\"], \"reason\": \"x\","
+            + " \"why\": 1}]}",
+        "unknown key \"why\""
+      },
+      {"[1]", ".unitaudit.json"},
+      {"{\"level\": ", ".unitaudit.json"},
     };
     for (String[] c : cases) {
       config(c[0]);
       Run r = audit("-f", "json");
       assertEquals(2, r.code(), c[0] + ": " + r.err());
-      assertTrue(r.err().contains(repo.resolve(".unitaudit.json").toString()), c[0] + ": " + r.err());
+      assertTrue(
+          r.err().contains(repo.resolve(".unitaudit.json").toString()), c[0] + ": " + r.err());
       assertTrue(r.err().contains(c[1]), c[0] + ": " + r.err());
     }
   }
@@ -238,23 +260,30 @@ class ConfigCliTest {
     Run r = CliTest.run("--root", root.toString(), "web.service", "-f", "json");
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of(), findings(json(r), "UA1001"));
-    Run ignored = CliTest.run("--root", root.toString(), "web.service", "-f", "json", "--ignore-tree-config");
+    Run ignored =
+        CliTest.run("--root", root.toString(), "web.service", "-f", "json", "--ignore-tree-config");
     assertEquals(1, findings(json(ignored), "UA1001").size());
   }
 
   @Test
   void ignoreTreeConfigDisablesTheTreeConfigAndInlineSuppressions() throws Exception {
-    config("{\"disabledRules\": [\"UA1004\"], \"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1015\"],"
-        + " \"reason\": \"x\"}], \"failOn\": \"critical\", \"format\": \"junit\"}");
-    Files.writeString(units.resolve("web.service"), "# unitaudit: ignore=UA1001 reason=\"legacy\"\n"
-        + "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
+    config(
+        "{\"disabledRules\": [\"UA1004\"], \"ignore\": [{\"unit\": \"web.service\", \"rules\":"
+            + " [\"UA1015\"], \"reason\": \"x\"}], \"failOn\": \"critical\", \"format\":"
+            + " \"junit\"}");
+    Files.writeString(
+        units.resolve("web.service"),
+        "# unitaudit: ignore=UA1001 reason=\"legacy\"\n"
+            + "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n");
     JsonNode trusted = json(audit("-f", "json"));
     assertEquals(List.of(), findings(trusted, "UA1004"));
     assertEquals("config", finding(trusted, "UA1015").get("suppressed").get("by").asText());
     assertEquals("inline", finding(trusted, "UA1001").get("suppressed").get("by").asText());
 
     Run text = audit("--ignore-tree-config", "--fail-on", "high");
-    assertFalse(text.out().startsWith("<?xml"), "the tree's format (junit) is not used either: " + text.out());
+    assertFalse(
+        text.out().startsWith("<?xml"),
+        "the tree's format (junit) is not used either: " + text.out());
     assertTrue(text.out().contains("UA1004"), "text, the default: " + text.out());
     assertEquals(1, text.code(), text.err());
     Run r = audit("--ignore-tree-config", "--fail-on", "high", "-f", "json");
@@ -269,7 +298,8 @@ class ConfigCliTest {
     // an explicit --config is trusted even then, and inline comments stay off
     Path ci = tmp.resolve("ci.json");
     Files.writeString(ci, "{\"disabledRules\": [\"UA1015\"]}");
-    JsonNode explicit = json(audit("-f", "json", "--ignore-tree-config", "--config", ci.toString()));
+    JsonNode explicit =
+        json(audit("-f", "json", "--ignore-tree-config", "--config", ci.toString()));
     assertEquals(List.of(), findings(explicit, "UA1015"));
     assertTrue(finding(explicit, "UA1001").get("suppressed").isNull());
     assertFalse(explicit.toString().contains("\"by\":\"inline\""));

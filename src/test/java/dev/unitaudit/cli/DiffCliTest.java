@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiffCliTest {
 
-  static final String WEB = "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nProtectSystem=strict\n";
+  static final String WEB =
+      "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nProtectSystem=strict\n";
   static final String DROPIN = "etc/systemd/system/web.service.d/50-weaken.conf";
 
   @TempDir Path tmp;
@@ -38,7 +39,8 @@ class DiffCliTest {
     Path root = tmp.resolve(name);
     Path lib = Files.createDirectories(root.resolve("usr/lib/systemd/system"));
     Files.writeString(lib.resolve("web.service"), WEB);
-    Files.writeString(lib.resolve("db.service"), "[Service]\nExecStart=/bin/true\nPrivateTmp=yes\n");
+    Files.writeString(
+        lib.resolve("db.service"), "[Service]\nExecStart=/bin/true\nPrivateTmp=yes\n");
     return root;
   }
 
@@ -51,19 +53,25 @@ class DiffCliTest {
   /** Audits every unit of {@code root} to a JSON report file. */
   private Path report(Path root, String name, String... extra) {
     Path out = tmp.resolve(name + ".json");
-    String[] args = new String[] {"--root", root.toString(), "web.service", "db.service", "-f", "json",
-        "-o", out.toString()};
-    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
-        .toArray(String[]::new);
+    String[] args =
+        new String[] {
+          "--root", root.toString(), "web.service", "db.service", "-f", "json", "-o", out.toString()
+        };
+    String[] all =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+            .toArray(String[]::new);
     Run r = CliTest.run(all);
     assertEquals(0, r.code(), r.err());
     return out;
   }
 
   private static Run diff(Path a, Path b, String... extra) {
-    String[] args = java.util.stream.Stream.concat(
-        java.util.stream.Stream.of("diff", a.toString(), b.toString()), java.util.Arrays.stream(extra))
-        .toArray(String[]::new);
+    String[] args =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("diff", a.toString(), b.toString()),
+                java.util.Arrays.stream(extra))
+            .toArray(String[]::new);
     return CliTest.run(args);
   }
 
@@ -143,9 +151,16 @@ class DiffCliTest {
     Run rm = diff(a, b, "-f", "markdown");
     assertEquals(1, rm.code());
     String md = rm.out();
-    assertTrue(md.startsWith("## unitaudit diff\n\n### `web.service`\n\n| change | before | after |\n|---|---|---|\n"), md);
+    assertTrue(
+        md.startsWith(
+            "## unitaudit diff\n\n"
+                + "### `web.service`\n\n"
+                + "| change | before | after |\n"
+                + "|---|---|---|\n"),
+        md);
     assertTrue(md.contains("| exposure | 9.4 | 9.6 |\n"), md);
-    assertTrue(md.contains("| new finding | | high UA1003 " + DROPIN + ":3 ProtectSystem= is no"), md);
+    assertTrue(
+        md.contains("| new finding | | high UA1003 " + DROPIN + ":3 ProtectSystem= is no"), md);
     assertTrue(md.contains("\n**Regressions:**\n\n- web.service: new high finding UA1003"), md);
   }
 
@@ -156,12 +171,24 @@ class DiffCliTest {
     Path b = report(production, "production", "--include-settings");
     Run r = diff(a, b);
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("    setting Service.ProtectSystem: strict @ usr/lib/systemd/system/web.service:5"
-        + " -> no @ " + DROPIN + ":3\n"), r.out());
-    JsonNode s = new ObjectMapper().readTree(diff(a, b, "-f", "json").out()).get("changed").get(0).get("settings");
+    assertTrue(
+        r.out()
+            .contains(
+                "    setting Service.ProtectSystem: strict @ usr/lib/systemd/system/web.service:5"
+                    + " -> no @ "
+                    + DROPIN
+                    + ":3\n"),
+        r.out());
+    JsonNode s =
+        new ObjectMapper()
+            .readTree(diff(a, b, "-f", "json").out())
+            .get("changed")
+            .get(0)
+            .get("settings");
     assertEquals(1, s.size(), s.toString());
     assertEquals("Service.ProtectSystem", s.get(0).get("key").asText());
-    assertEquals("strict @ usr/lib/systemd/system/web.service:5", s.get(0).get("before").get(0).asText());
+    assertEquals(
+        "strict @ usr/lib/systemd/system/web.service:5", s.get(0).get("before").get(0).asText());
     assertEquals("no @ " + DROPIN + ":3", s.get(0).get("after").get(0).asText());
     // only one side with settings: no setting changes claimed
     Path plain = report(staging, "plain");
@@ -170,9 +197,12 @@ class DiffCliTest {
 
   @Test
   void addedRemovedUnitsAndNewlySuppressedFindings() throws Exception {
-    Files.writeString(production.resolve("usr/lib/systemd/system/api.service"), "[Service]\nExecStart=/bin/true\n");
+    Files.writeString(
+        production.resolve("usr/lib/systemd/system/api.service"),
+        "[Service]\nExecStart=/bin/true\n");
     Files.delete(production.resolve("usr/lib/systemd/system/db.service"));
-    Files.writeString(production.resolve("usr/lib/systemd/system/web.service"),
+    Files.writeString(
+        production.resolve("usr/lib/systemd/system/web.service"),
         "# unitaudit: ignore=UA1001 reason=\"legacy daemon\"\n" + WEB);
     Path a = report(staging, "staging");
     Path b = tmp.resolve("production.json");
@@ -184,7 +214,11 @@ class DiffCliTest {
     assertTrue(r.out().contains("- unit db.service (removed)\n"), r.out());
     assertTrue(r.out().contains("  api.service (new unit): high finding UA1001"), r.out());
     // accepting a finding is not a regression, but it is a change a reviewer sees
-    assertTrue(r.out().contains("~ unit web.service\n    now suppressed high UA1001 usr/lib/systemd/system/web.service:"),
+    assertTrue(
+        r.out()
+            .contains(
+                "~ unit web.service\n"
+                    + "    now suppressed high UA1001 usr/lib/systemd/system/web.service:"),
         r.out());
     assertTrue(r.out().contains("(by inline: legacy daemon)"), r.out());
     assertFalse(r.out().contains("web.service: new"), r.out());
@@ -194,13 +228,19 @@ class DiffCliTest {
   void notAReportIsAUsageError() throws Exception {
     Path a = report(staging, "staging");
     Path baseline = tmp.resolve("baseline.json");
-    assertEquals(0, CliTest.run("baseline", "--root", staging.toString(), "web.service", "-o", baseline.toString()).code());
+    assertEquals(
+        0,
+        CliTest.run(
+                "baseline", "--root", staging.toString(), "web.service", "-o", baseline.toString())
+            .code());
     Run r = diff(a, baseline);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("baseline.json: not a unitaudit JSON report"), r.err());
     Files.writeString(tmp.resolve("empty.json"), "{}");
     assertEquals(2, diff(tmp.resolve("empty.json"), a).code());
-    Files.writeString(tmp.resolve("broken.json"), "{\"schemaVersion\": 1, \"units\": [{\"unit\": \"x.service\"}]}");
+    Files.writeString(
+        tmp.resolve("broken.json"),
+        "{\"schemaVersion\": 1, \"units\": [{\"unit\": \"x.service\"}]}");
     assertEquals(2, diff(a, tmp.resolve("broken.json")).code());
     assertEquals(2, diff(a, a, "-f", "sarif").code());
   }

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
-/** A bug is exit 3 with "internal error" and the stack trace, never 1 (which means a gate failed). */
+/**
+ * A bug is exit 3 with "internal error" and the stack trace, never 1 (which means a gate failed).
+ */
 class InternalErrorTest {
 
   @Command(name = "boom")
@@ -42,7 +44,8 @@ class InternalErrorTest {
   void anExceptionInACommandIsExit3WithTheStackTrace() {
     String[] r = run("boom");
     assertEquals("3", r[0]);
-    assertTrue(r[1].startsWith("unitaudit: internal error: java.lang.IllegalStateException: a bug"), r[1]);
+    assertTrue(
+        r[1].startsWith("unitaudit: internal error: java.lang.IllegalStateException: a bug"), r[1]);
     assertTrue(r[1].contains("at dev.unitaudit.cli.InternalErrorTest$Boom.call"), r[1]);
   }
 
@@ -50,6 +53,8 @@ class InternalErrorTest {
   void anErrorIsExit3Too() {
     String[] r = run("overflow");
     assertEquals("3", r[0]);
-    assertTrue(r[1].contains("internal error: java.lang.StackOverflowError: an Error escaping picocli"), r[1]);
+    assertTrue(
+        r[1].contains("internal error: java.lang.StackOverflowError: an Error escaping picocli"),
+        r[1]);
   }
 }

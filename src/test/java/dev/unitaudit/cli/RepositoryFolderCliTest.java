@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A repository folder is searched recursively and each folder that holds units is a unit
- * directory of its own; an audit of nothing, or of a missing unit, never passes (issue 12, items
- * 2 and 3).
+ * A repository folder is searched recursively and each folder that holds units is a unit directory
+ * of its own; an audit of nothing, or of a missing unit, never passes (issue 12, items 2 and 3).
  */
 class RepositoryFolderCliTest {
 
   @TempDir Path tmp;
   Path repo;
 
-  private static final String WEB = "[Unit]\nDescription=web %s\n[Service]\nExecStart=/usr/bin/web\n";
+  private static final String WEB =
+      "[Unit]\nDescription=web %s\n[Service]\nExecStart=/usr/bin/web\n";
 
   @BeforeEach
   void repository() throws Exception {
@@ -36,9 +36,11 @@ class RepositoryFolderCliTest {
     Files.createDirectories(repo.resolve("deploy/prod/web.service.d"));
     Files.writeString(repo.resolve("deploy/staging/web.service"), WEB.formatted("staging"));
     Files.writeString(repo.resolve("deploy/prod/web.service"), WEB.formatted("prod"));
-    Files.writeString(repo.resolve("deploy/prod/web.service.d/harden.conf"), "[Service]\nNoNewPrivileges=yes\n");
+    Files.writeString(
+        repo.resolve("deploy/prod/web.service.d/harden.conf"), "[Service]\nNoNewPrivileges=yes\n");
     // folders that are never searched
-    for (String skipped : List.of("node_modules/pkg", "target/classes", "build/out", ".github/units", ".git/hooks")) {
+    for (String skipped :
+        List.of("node_modules/pkg", "target/classes", "build/out", ".github/units", ".git/hooks")) {
       Files.createDirectories(repo.resolve(skipped));
       Files.writeString(repo.resolve(skipped).resolve("skipped.service"), WEB.formatted("skipped"));
     }
@@ -50,7 +52,9 @@ class RepositoryFolderCliTest {
 
   private static List<String> unitsAndFragments(JsonNode report) {
     List<String> out = new ArrayList<>();
-    report.get("units").forEach(u -> out.add(u.get("unit").asText() + " " + u.get("fragment").asText()));
+    report
+        .get("units")
+        .forEach(u -> out.add(u.get("unit").asText() + " " + u.get("fragment").asText()));
     return out;
   }
 
@@ -61,11 +65,16 @@ class RepositoryFolderCliTest {
     Run r = CliTest.run(repo.toString(), "-f", "json", "--ignore-tree-config");
     assertEquals(0, r.code(), r.err());
     JsonNode report = json(r);
-    assertEquals(List.of("web.service " + repo + "/deploy/prod/web.service", "web.service " + repo + "/deploy/staging/web.service"),
+    assertEquals(
+        List.of(
+            "web.service " + repo + "/deploy/prod/web.service",
+            "web.service " + repo + "/deploy/staging/web.service"),
         unitsAndFragments(report));
     JsonNode prod = report.get("units").get(0);
     assertEquals("web prod", prod.get("description").asText());
-    assertEquals(repo + "/deploy/prod/web.service.d/harden.conf", prod.get("dropins").get(0).asText(),
+    assertEquals(
+        repo + "/deploy/prod/web.service.d/harden.conf",
+        prod.get("dropins").get(0).asText(),
         "a drop-in applies to the unit beside it");
     assertEquals(0, report.get("units").get(1).get("dropins").size(), "and only to that one");
   }
@@ -75,22 +84,33 @@ class RepositoryFolderCliTest {
     Path cwd = Path.of("").toAbsolutePath();
     String rel = cwd.relativize(repo).toString();
     JsonNode report = json(CliTest.run(rel, "-f", "json", "--ignore-tree-config"));
-    assertEquals(List.of("web.service " + rel + "/deploy/prod/web.service", "web.service " + rel + "/deploy/staging/web.service"),
+    assertEquals(
+        List.of(
+            "web.service " + rel + "/deploy/prod/web.service",
+            "web.service " + rel + "/deploy/staging/web.service"),
         unitsAndFragments(report));
   }
 
   @Test
   void unitauditignoreUsesGitignoreSyntax() throws Exception {
     Files.writeString(repo.resolve(".unitauditignore"), "# old deployments\ndeploy/staging/\n");
-    assertEquals(List.of("web.service " + repo + "/deploy/prod/web.service"),
-        unitsAndFragments(json(CliTest.run(repo.toString(), "-f", "json", "--ignore-tree-config"))));
+    assertEquals(
+        List.of("web.service " + repo + "/deploy/prod/web.service"),
+        unitsAndFragments(
+            json(CliTest.run(repo.toString(), "-f", "json", "--ignore-tree-config"))));
     Files.writeString(repo.resolve(".unitauditignore"), "*.service\n!deploy/prod/web.service\n");
-    assertEquals(List.of("web.service " + repo + "/deploy/prod/web.service"),
-        unitsAndFragments(json(CliTest.run(repo.toString(), "-f", "json", "--ignore-tree-config"))));
-    // an ignore file inside the folder named, and one above it up to the repository root, both count
+    assertEquals(
+        List.of("web.service " + repo + "/deploy/prod/web.service"),
+        unitsAndFragments(
+            json(CliTest.run(repo.toString(), "-f", "json", "--ignore-tree-config"))));
+    // an ignore file inside the folder named, and one above it up to the repository root, both
+    // count
     Files.writeString(repo.resolve(".unitauditignore"), "prod\n");
-    Run below = CliTest.run(repo.resolve("deploy").toString(), "-f", "json", "--ignore-tree-config");
-    assertEquals(List.of("web.service " + repo + "/deploy/staging/web.service"), unitsAndFragments(json(below)));
+    Run below =
+        CliTest.run(repo.resolve("deploy").toString(), "-f", "json", "--ignore-tree-config");
+    assertEquals(
+        List.of("web.service " + repo + "/deploy/staging/web.service"),
+        unitsAndFragments(json(below)));
   }
 
   @Test
@@ -118,12 +138,18 @@ class RepositoryFolderCliTest {
     Run r = CliTest.run("--root", root, "web.service", "ssh.service", "-f", "json");
     assertEquals(2, r.code());
     JsonNode report = json(r);
-    assertEquals(List.of("web.service", "ssh.service"),
-        List.of(report.get("units").get(0).get("unit").asText(), report.get("units").get(1).get("unit").asText()),
+    assertEquals(
+        List.of("web.service", "ssh.service"),
+        List.of(
+            report.get("units").get(0).get("unit").asText(),
+            report.get("units").get(1).get("unit").asText()),
         "the others are audited and reported");
     assertEquals(1, r.err().split("ssh.service", -1).length - 1, "named once: " + r.err());
     assertTrue(r.err().contains("unitaudit: error: ssh.service: not found"), r.err());
-    assertEquals(0, CliTest.run("--root", root, "web.service", "ssh.service", "-f", "json", "--ignore-missing").code());
+    assertEquals(
+        0,
+        CliTest.run("--root", root, "web.service", "ssh.service", "-f", "json", "--ignore-missing")
+            .code());
     // on the text report the unit is named there, not again on stderr
     Run text = CliTest.run("--root", root, "web.service", "ssh.service");
     assertEquals(2, text.code());
@@ -133,8 +159,11 @@ class RepositoryFolderCliTest {
 
   @Test
   void aLinkLeavingTheFolderIsAFindingThatNamesItsTarget() throws Exception {
-    Files.createSymbolicLink(repo.resolve("deploy/prod/dbus-org.example.service"), Path.of("/lib/systemd/system/web.service"));
-    Run r = CliTest.run(repo.resolve("deploy/prod").toString(), "-f", "json", "--ignore-tree-config");
+    Files.createSymbolicLink(
+        repo.resolve("deploy/prod/dbus-org.example.service"),
+        Path.of("/lib/systemd/system/web.service"));
+    Run r =
+        CliTest.run(repo.resolve("deploy/prod").toString(), "-f", "json", "--ignore-tree-config");
     JsonNode link = null;
     for (JsonNode u : json(r).get("units")) {
       if (u.get("unit").asText().equals("dbus-org.example.service")) {
@@ -145,7 +174,10 @@ class RepositoryFolderCliTest {
     JsonNode f = link.get("findings").get(0);
     assertEquals("UA0011", f.get("rule").asText());
     assertEquals(repo + "/deploy/prod/dbus-org.example.service", f.get("file").asText());
-    assertTrue(f.get("message").asText().startsWith("symlink to /lib/systemd/system/web.service, outside the audited folder"),
+    assertTrue(
+        f.get("message")
+            .asText()
+            .startsWith("symlink to /lib/systemd/system/web.service, outside the audited folder"),
         f.toString());
     assertTrue(f.get("message").asText().contains("--root"), f.toString());
     assertFalse(r.err().contains("dangling"), "a finding, not a dangling-link warning: " + r.err());

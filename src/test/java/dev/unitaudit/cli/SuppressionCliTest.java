@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuppressionCliTest {
 
-  static final String UNIT = "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nProtectSystem=strict\n";
+  static final String UNIT =
+      "[Unit]\nDescription=web\n[Service]\nExecStart=/bin/true\nProtectSystem=strict\n";
   static final String DROPIN = "units/web.service.d/accept.conf";
 
   @TempDir Path tmp;
@@ -43,7 +44,8 @@ class SuppressionCliTest {
 
   /** Writes the drop-in: its comment lines first (line 1, 2, …), then a harmless setting. */
   private void dropIn(String... comments) throws Exception {
-    Files.writeString(repo.resolve(DROPIN), String.join("\n", comments) + "\n[Service]\nPrivateTmp=yes\n");
+    Files.writeString(
+        repo.resolve(DROPIN), String.join("\n", comments) + "\n[Service]\nPrivateTmp=yes\n");
   }
 
   /** Audits {@code units} from the repository root, so report paths are repository paths. */
@@ -136,8 +138,11 @@ class SuppressionCliTest {
 
   @Test
   void anEmptyReasonOrBadSyntaxIsUa0008Too() throws Exception {
-    dropIn("# unitaudit: ignore=UA1001 reason=\"\"", "# unitaudit: ignore=UA1001 reason=\"x\" until=someday",
-        "# unitaudit: reason=\"no ids\"", "# unitaudit: ignore=UA1001 reason=\"x\" because=legacy");
+    dropIn(
+        "# unitaudit: ignore=UA1001 reason=\"\"",
+        "# unitaudit: ignore=UA1001 reason=\"x\" until=someday",
+        "# unitaudit: reason=\"no ids\"",
+        "# unitaudit: ignore=UA1001 reason=\"x\" because=legacy");
     JsonNode report = json(audit("-f", "json"));
     List<JsonNode> bad = findings(report, "UA0008");
     assertEquals(4, bad.size(), bad.toString());
@@ -146,7 +151,8 @@ class SuppressionCliTest {
     }
     assertTrue(bad.get(1).get("message").asText().contains("until must be a date"), bad.toString());
     assertTrue(bad.get(2).get("message").asText().contains("no rule ids"), bad.toString());
-    assertTrue(bad.get(3).get("message").asText().contains("unknown key 'because'"), bad.toString());
+    assertTrue(
+        bad.get(3).get("message").asText().contains("unknown key 'because'"), bad.toString());
     assertTrue(finding(report, "UA1001").get("suppressed").isNull());
   }
 
@@ -156,12 +162,14 @@ class SuppressionCliTest {
     Run r = audit("-f", "json", "--fail-on", "high");
     assertEquals(1, r.code(), r.err());
     JsonNode report = json(r);
-    assertTrue(finding(report, "UA1001").get("suppressed").isNull(), "expired: the finding counts again");
+    assertTrue(
+        finding(report, "UA1001").get("suppressed").isNull(), "expired: the finding counts again");
     assertTrue(finding(report, "UA1004").get("suppressed").isNull());
     JsonNode expired = finding(report, "UA0009");
     assertTrue(expired.get("file").asText().endsWith(DROPIN), expired.toString());
     assertEquals(1, expired.get("line").asInt());
-    assertEquals("the suppression of UA1001,UA1004 expired on 2020-01-31: its findings count again",
+    assertEquals(
+        "the suppression of UA1001,UA1004 expired on 2020-01-31: its findings count again",
         expired.get("message").asText());
   }
 
@@ -181,7 +189,8 @@ class SuppressionCliTest {
     assertEquals(0, r.code(), r.err());
     JsonNode report = json(r);
     JsonNode unknown = finding(report, "UA0010");
-    assertEquals("the suppression names UA9999, which is not a rule: it suppresses nothing",
+    assertEquals(
+        "the suppression names UA9999, which is not a rule: it suppresses nothing",
         unknown.get("message").asText());
     assertTrue(unknown.get("file").asText().endsWith(DROPIN), unknown.toString());
     assertEquals(1, unknown.get("line").asInt());
@@ -199,20 +208,27 @@ class SuppressionCliTest {
   @Test
   void suppressedFindingsAreJunitSkippedAndSarifSuppressions() throws Exception {
     dropIn("# unitaudit: ignore=UA1001 reason=\"runs a legacy daemon\" until=2999-06-30");
-    Files.writeString(repo.resolve(".unitaudit.json"),
-        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1004\"], \"reason\": \"no homes here\"}]}");
+    Files.writeString(
+        repo.resolve(".unitaudit.json"),
+        "{\"ignore\": [{\"unit\": \"web.service\", \"rules\": [\"UA1004\"], \"reason\": \"no homes"
+            + " here\"}]}");
 
     String junit = audit("-f", "junit").out();
     int at = junit.indexOf("name=\"UA1001 ");
     assertTrue(at > 0, junit);
     String testcase = junit.substring(at, junit.indexOf("</testcase>", at));
-    assertTrue(testcase.contains("<skipped message=\"suppressed: runs a legacy daemon (until 2999-06-30)\">"), testcase);
+    assertTrue(
+        testcase.contains(
+            "<skipped message=\"suppressed: runs a legacy daemon (until 2999-06-30)\">"),
+        testcase);
     assertFalse(testcase.contains("<failure"), testcase);
     at = junit.indexOf("name=\"UA1004 ");
     testcase = junit.substring(at, junit.indexOf("</testcase>", at));
     assertTrue(testcase.contains("<skipped message=\"suppressed: no homes here\">"), testcase);
     at = junit.indexOf("name=\"UA1015 ");
-    assertTrue(junit.substring(at, junit.indexOf("</testcase>", at)).contains("<failure"), "unsuppressed: a failure");
+    assertTrue(
+        junit.substring(at, junit.indexOf("</testcase>", at)).contains("<failure"),
+        "unsuppressed: a failure");
 
     JsonNode sarif = new ObjectMapper().readTree(audit("-f", "sarif").out());
     JsonNode inline = null;
@@ -223,15 +239,19 @@ class SuppressionCliTest {
         case "UA1001" -> inline = res;
         case "UA1004" -> config = res;
         case "UA1015" -> open = res;
-        default -> { }
+        default -> {}
       }
     }
     assertEquals("inSource", inline.get("suppressions").get(0).get("kind").asText());
     assertEquals("accepted", inline.get("suppressions").get(0).get("status").asText());
-    assertEquals("inline: runs a legacy daemon (until 2999-06-30)",
+    assertEquals(
+        "inline: runs a legacy daemon (until 2999-06-30)",
         inline.get("suppressions").get(0).get("justification").asText());
     assertEquals("external", config.get("suppressions").get(0).get("kind").asText());
-    assertEquals("config: no homes here", config.get("suppressions").get(0).get("justification").asText());
-    assertTrue(open.path("suppressions").isMissingNode() || open.get("suppressions").isEmpty(), open.toString());
+    assertEquals(
+        "config: no homes here", config.get("suppressions").get(0).get("justification").asText());
+    assertTrue(
+        open.path("suppressions").isMissingNode() || open.get("suppressions").isEmpty(),
+        open.toString());
   }
 }

@@ -35,8 +35,8 @@ class UnitDirectoryCliTest {
 
   /**
    * The names a unit directory configures, read from the directory itself, independently of the
-   * loader: its unit files, links and masks, the units its drop-in folders name, and the links
-   * of its dependency folders. Templates as the {@code @i} instance an audit uses.
+   * loader: its unit files, links and masks, the units its drop-in folders name, and the links of
+   * its dependency folders. Templates as the {@code @i} instance an audit uses.
    */
   static Set<String> configuredByListing(Path dir) throws IOException {
     Set<String> out = new TreeSet<>();
@@ -46,14 +46,21 @@ class UnitDirectoryCliTest {
         boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
         if (!isDir && UnitName.parse(name) != null) {
           out.add(asAudited(name, null));
-        } else if (isDir && name.endsWith(".d") && UnitName.parse(name.substring(0, name.length() - 2)) != null) {
+        } else if (isDir
+            && name.endsWith(".d")
+            && UnitName.parse(name.substring(0, name.length() - 2)) != null) {
           out.add(asAudited(name.substring(0, name.length() - 2), null));
         } else if (isDir) {
           for (String suffix : List.of(".wants", ".requires", ".upholds")) {
-            UnitName owner = name.endsWith(suffix) ? UnitName.parse(name.substring(0, name.length() - suffix.length())) : null;
+            UnitName owner =
+                name.endsWith(suffix)
+                    ? UnitName.parse(name.substring(0, name.length() - suffix.length()))
+                    : null;
             if (owner != null) {
               try (Stream<Path> links = Files.list(p)) {
-                links.map(l -> l.getFileName().toString()).filter(l -> UnitName.parse(l) != null)
+                links
+                    .map(l -> l.getFileName().toString())
+                    .filter(l -> UnitName.parse(l) != null)
                     .forEach(l -> out.add(asAudited(l, owner)));
               }
             }
@@ -69,7 +76,9 @@ class UnitDirectoryCliTest {
     if (!n.isTemplate()) {
       return name;
     }
-    return n.withInstance(owner == null ? "i" : owner.isInstance() ? owner.instance() : owner.prefix()).name();
+    return n.withInstance(
+            owner == null ? "i" : owner.isInstance() ? owner.instance() : owner.prefix())
+        .name();
   }
 
   /** Every name a report entry answers to: the unit and the aliases that resolved to it. */
@@ -91,7 +100,9 @@ class UnitDirectoryCliTest {
     assertFalse(expected.isEmpty(), dir + " configures no unit");
     Map<String, JsonNode> byName = byName(report);
     for (String name : expected) {
-      assertTrue(byName.containsKey(name), name + " is configured in " + dir + " but not audited: " + byName.keySet());
+      assertTrue(
+          byName.containsKey(name),
+          name + " is configured in " + dir + " but not audited: " + byName.keySet());
     }
     for (JsonNode u : report.get("units")) {
       boolean configured = expected.contains(u.get("unit").asText());
@@ -128,13 +139,19 @@ class UnitDirectoryCliTest {
       }
     }
     Assumptions.assumeFalse(services.isEmpty(), "no loaded service is configured in " + etc);
-    Map<String, String> systemd = SystemdAnalyze.totals(SystemdAnalyze.security(Path.of("/"), services, "--json=off", null));
+    Map<String, String> systemd =
+        SystemdAnalyze.totals(SystemdAnalyze.security(Path.of("/"), services, "--json=off", null));
     for (String s : services) {
-      assertEquals(systemd.get(s), byName.get(s).get("exposure").decimalValue().setScale(1).toPlainString(), s);
+      assertEquals(
+          systemd.get(s),
+          byName.get(s).get("exposure").decimalValue().setScale(1).toPlainString(),
+          s);
     }
   }
 
-  /** A copy of the corpus root, writable, with an etc/systemd/system of absolute enablement links. */
+  /**
+   * A copy of the corpus root, writable, with an etc/systemd/system of absolute enablement links.
+   */
   private Path copiedRoot() throws IOException {
     Path src = CorpusPaths.requireCorpus().resolve("root");
     Path root = tmp.resolve("img");
@@ -154,15 +171,23 @@ class UnitDirectoryCliTest {
     Path lib = root.resolve("usr/lib/systemd/system");
     // a sentinel the host has and the image does not: it must stay unresolved, never the host's
     Files.delete(lib.resolve("systemd-journald.service"));
-    Files.createSymbolicLink(Files.createDirectories(etc.resolve("sysinit.target.wants")).resolve("systemd-journald.service"),
+    Files.createSymbolicLink(
+        Files.createDirectories(etc.resolve("sysinit.target.wants"))
+            .resolve("systemd-journald.service"),
         Path.of("/lib/systemd/system/systemd-journald.service"));
     // a unit whose image copy differs from anything on a host: its text must be the image's
-    Files.writeString(lib.resolve("cron.service"),
+    Files.writeString(
+        lib.resolve("cron.service"),
         "[Unit]\nDescription=image copy of cron\n[Service]\nExecStart=/usr/sbin/cron -f\n");
-    Files.createSymbolicLink(etc.resolve("multi-user.target.wants/cron.service"), Path.of("/lib/systemd/system/cron.service"));
+    Files.createSymbolicLink(
+        etc.resolve("multi-user.target.wants/cron.service"),
+        Path.of("/lib/systemd/system/cron.service"));
     Files.createDirectories(etc.resolve("cron.service.d"));
-    Files.writeString(etc.resolve("cron.service.d/harden.conf"), "[Service]\nNoNewPrivileges=yes\nPrivateTmp=yes\n");
-    Files.createSymbolicLink(etc.resolve("crond.service"), Path.of("/lib/systemd/system/cron.service"));
+    Files.writeString(
+        etc.resolve("cron.service.d/harden.conf"),
+        "[Service]\nNoNewPrivileges=yes\nPrivateTmp=yes\n");
+    Files.createSymbolicLink(
+        etc.resolve("crond.service"), Path.of("/lib/systemd/system/cron.service"));
     return root;
   }
 
@@ -176,22 +201,41 @@ class UnitDirectoryCliTest {
     Map<String, JsonNode> byName = byName(report);
     assertAuditsExactlyWhatItConfigures(etc, report);
     JsonNode cron = byName.get("cron.service");
-    assertEquals("image copy of cron", cron.get("description").asText(), "the image's cron.service, read inside the root");
+    assertEquals(
+        "image copy of cron",
+        cron.get("description").asText(),
+        "the image's cron.service, read inside the root");
     assertEquals("lib/systemd/system/cron.service", cron.get("fragment").asText());
-    assertEquals(List.of("etc/systemd/system/cron.service.d/harden.conf"),
+    assertEquals(
+        List.of("etc/systemd/system/cron.service.d/harden.conf"),
         new ObjectMapper().convertValue(cron.get("dropins"), List.class));
-    assertTrue(byName.containsKey("crond.service"), "the alias link resolves to cron.service: " + byName.keySet());
+    assertTrue(
+        byName.containsKey("crond.service"),
+        "the alias link resolves to cron.service: " + byName.keySet());
     assertEquals("cron.service", byName.get("crond.service").get("unit").asText());
     for (JsonNode f : cron.get("findings")) {
-      assertFalse(Set.of("UA1001", "UA1002").contains(f.get("rule").asText()), "the drop-in applies: " + f);
+      assertFalse(
+          Set.of("UA1001", "UA1002").contains(f.get("rule").asText()), "the drop-in applies: " + f);
     }
     JsonNode journald = byName.get("systemd-journald.service");
-    assertEquals("not-found", journald.get("status").asText(),
+    assertEquals(
+        "not-found",
+        journald.get("status").asText(),
         "the link's target is absent in the image; the host's file must not be read");
-    assertTrue(r.err().contains("auditing " + report.get("units").size() + " units of " + root
-        + " configured in " + etc), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "auditing "
+                    + report.get("units").size()
+                    + " units of "
+                    + root
+                    + " configured in "
+                    + etc),
+        r.err());
     // --root given explicitly wins, and here means the same
-    Run explicit = CliTest.run("--root", root.toString(), etc.toString(), "-f", "json", "--ignore-tree-config");
+    Run explicit =
+        CliTest.run(
+            "--root", root.toString(), etc.toString(), "-f", "json", "--ignore-tree-config");
     assertEquals(r.out(), explicit.out());
   }
 
@@ -201,11 +245,19 @@ class UnitDirectoryCliTest {
     Path cwd = Path.of("").toAbsolutePath();
     String rel = cwd.relativize(root.toAbsolutePath()).toString();
     Run r = CliTest.run(rel + "/etc/systemd/system", "-f", "json", "--ignore-tree-config");
-    assertTrue(r.err().contains(" of " + rel + " configured in " + rel + "/etc/systemd/system"), r.err());
-    Run one = CliTest.run(root.resolve("etc/systemd/system/cron.service.d/harden.conf").toString(), "-f", "json",
-        "--ignore-tree-config");
+    assertTrue(
+        r.err().contains(" of " + rel + " configured in " + rel + "/etc/systemd/system"), r.err());
+    Run one =
+        CliTest.run(
+            root.resolve("etc/systemd/system/cron.service.d/harden.conf").toString(),
+            "-f",
+            "json",
+            "--ignore-tree-config");
     JsonNode units = new ObjectMapper().readTree(one.out()).get("units");
     assertEquals(1, units.size(), one.out());
-    assertEquals("lib/systemd/system/cron.service", units.get(0).get("fragment").asText(), "merged in the inferred root");
+    assertEquals(
+        "lib/systemd/system/cron.service",
+        units.get(0).get("fragment").asText(),
+        "merged in the inferred root");
   }
 }

@@ -25,14 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 class VendorScopeCliTest {
 
   private static final String TREE = "fixtures/vendor";
-  private static final Set<String> ALL = Set.of("linked.service", "local.service", "packaged.service",
-      "quiet.service", "site.service", "stock.service", "tuned.service");
-  private static final Set<String> SITE = Set.of("local.service", "quiet.service", "site.service", "tuned.service");
+  private static final Set<String> ALL =
+      Set.of(
+          "linked.service",
+          "local.service",
+          "packaged.service",
+          "quiet.service",
+          "site.service",
+          "stock.service",
+          "tuned.service");
+  private static final Set<String> SITE =
+      Set.of("local.service", "quiet.service", "site.service", "tuned.service");
 
   @TempDir Path tmp;
 
   private static JsonNode audit(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--root", TREE, "-f", "json", "--no-fail", "--ignore-tree-config"));
+    List<String> args =
+        new ArrayList<>(List.of("--root", TREE, "-f", "json", "--no-fail", "--ignore-tree-config"));
     args.addAll(List.of(extra));
     Run r = CliTest.run(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.err());
@@ -57,7 +66,8 @@ class VendorScopeCliTest {
     JsonNode r = audit();
     for (String rule : List.of("UA2001", "UA3001")) {
       assertEquals(SITE, reported(r, rule, "findings"), rule);
-      assertEquals(SITE, reported(r, rule, "rulesChecked"), rule + " is not checked where it does not run");
+      assertEquals(
+          SITE, reported(r, rule, "rulesChecked"), rule + " is not checked where it does not run");
     }
     assertEquals(ALL, reported(r, "UA1001", "findings"), "hardening covers every unit");
     for (JsonNode u : r.get("units")) {
@@ -81,7 +91,9 @@ class VendorScopeCliTest {
     assertEquals(ALL, reported(audit("--config", cfg.toString()), "UA3001", "findings"));
     Files.writeString(cfg, "{\"vendorUnits\": false}\n");
     assertEquals(SITE, reported(audit("--config", cfg.toString()), "UA3001", "findings"));
-    assertEquals(ALL, reported(audit("--config", cfg.toString(), "--vendor"), "UA3001", "findings"),
+    assertEquals(
+        ALL,
+        reported(audit("--config", cfg.toString(), "--vendor"), "UA3001", "findings"),
         "--vendor turns it on whatever the config says");
   }
 
@@ -96,7 +108,9 @@ class VendorScopeCliTest {
         continue;
       }
       assertEquals(2, r.code(), bad);
-      assertTrue(r.err().contains(cfg + ":3: \"vendorUnits\": expected true or false"), bad + ": " + r.err());
+      assertTrue(
+          r.err().contains(cfg + ":3: \"vendorUnits\": expected true or false"),
+          bad + ": " + r.err());
     }
   }
 

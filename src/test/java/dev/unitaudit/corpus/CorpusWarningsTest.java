@@ -16,9 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Loads every service systemd-analyze analysed in the public corpus and checks that each
- * warning systemd printed appears among ours at the same file:line with the same text, that
- * masked units are masked, and that every other unit loads.
+ * Loads every service systemd-analyze analysed in the public corpus and checks that each warning
+ * systemd printed appears among ours at the same file:line with the same text, that masked units
+ * are masked, and that every other unit loads.
  */
 class CorpusWarningsTest {
 
@@ -35,7 +35,8 @@ class CorpusWarningsTest {
       String name = d.get("unit").asText();
       Unit u = loader.load(name);
       units++;
-      boolean masked = d.path("masked").asBoolean(false) || d.path("error").asText("").contains("masked");
+      boolean masked =
+          d.path("masked").asBoolean(false) || d.path("error").asText("").contains("masked");
       if (masked) {
         if (!u.status().word().equals("masked")) {
           problems.add(name + ": systemd says masked, we say " + u.status().word());
@@ -43,7 +44,8 @@ class CorpusWarningsTest {
         continue;
       }
       if (!u.status().word().equals("loaded")) {
-        problems.add(name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
+        problems.add(
+            name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
         continue;
       }
       String reported = d.path("reported_unit").asText(name);
@@ -59,7 +61,8 @@ class CorpusWarningsTest {
         }
       }
     }
-    System.out.println("corpus: " + units + " units loaded, " + warnings + " systemd warnings checked");
+    System.out.println(
+        "corpus: " + units + " units loaded, " + warnings + " systemd warnings checked");
     assertTrue(units > 400, "oracle too small: " + units);
     assertEquals(List.of(), problems);
   }

@@ -71,7 +71,9 @@ class FixCommandTest {
     assertFalse(shop.contains("\nMemoryDenyWriteExecute=yes\n"), shop);
     assertTrue(shop.contains("UA1010 memory-deny-write-execute") && shop.contains("java"), shop);
     assertTrue(r.err().contains("shop.service: not done: UA1010"), r.err());
-    assertTrue(worker.contains("# UA1010 memory-deny-write-execute: ") && worker.contains("\nMemoryDenyWriteExecute=yes\n"),
+    assertTrue(
+        worker.contains("# UA1010 memory-deny-write-execute: ")
+            && worker.contains("\nMemoryDenyWriteExecute=yes\n"),
         worker);
     Run a = run("fix", "--root", root.toString(), "--level", "3", "--aggressive", "shop.service");
     assertTrue(a.out().contains("\nMemoryDenyWriteExecute=yes\n"), a.out());
@@ -88,15 +90,25 @@ class FixCommandTest {
     String text = Files.readString(file);
     assertTrue(r.out().contains(text), "prints what it writes");
     assertTrue(r.err().contains("wrote " + file), r.err());
-    for (String want : List.of("ReadWritePaths=-/var/log/app/out.log", "ReadWritePaths=-/var/log/app/err.log",
-        "ReadWritePaths=-/run/app", "ProtectSystem=strict", "NoNewPrivileges=yes", "PrivateTmp=yes",
-        "ProtectHome=yes", "# UA1003 protect-system-strict: ", "# UA1005 writable-paths-undeclared: ",
-        "# UA1001 no-new-privileges: ")) {
+    for (String want :
+        List.of(
+            "ReadWritePaths=-/var/log/app/out.log",
+            "ReadWritePaths=-/var/log/app/err.log",
+            "ReadWritePaths=-/run/app",
+            "ProtectSystem=strict",
+            "NoNewPrivileges=yes",
+            "PrivateTmp=yes",
+            "ProtectHome=yes",
+            "# UA1003 protect-system-strict: ",
+            "# UA1005 writable-paths-undeclared: ",
+            "# UA1001 no-new-privileges: ")) {
       assertTrue(text.contains("\n" + want), want + " in\n" + text);
     }
     assertFalse(text.contains("/etc/default/app"), "EnvironmentFile= is only read");
     // it declares no writable directory of its own: the conventional ones, ignored when missing
-    assertTrue(text.contains("\nReadWritePaths=-/var/lib/%p -/var/cache/%p -/var/log/%p -/var/spool/%p\n"), text);
+    assertTrue(
+        text.contains("\nReadWritePaths=-/var/lib/%p -/var/cache/%p -/var/log/%p -/var/spool/%p\n"),
+        text);
     // every setting comes with what it may break
     assertTrue(text.contains("# warning: the whole file system becomes read-only"), text);
     assertTrue(r.err().contains("app.service: warning: ProtectSystem=strict: "), r.err());
@@ -114,7 +126,8 @@ class FixCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("# nothing to add at level 2"), r.out());
     assertFalse(r.out().contains("["), "no section: an empty drop-in\n" + r.out());
-    assertFalse(Files.exists(root.resolve("etc/systemd/system/tight.service.d")), "nothing written");
+    assertFalse(
+        Files.exists(root.resolve("etc/systemd/system/tight.service.d")), "nothing written");
   }
 
   @Test
@@ -128,11 +141,15 @@ class FixCommandTest {
     assertEquals(2, again.code(), again.err());
     assertTrue(again.err().contains("already exists; use --force"), again.err());
     assertTrue(Files.readString(file).endsWith("# edited by the admin\n"), "left untouched");
-    // --force regenerates it from the unit without the old drop-in: the same settings, not an empty file
+    // --force regenerates it from the unit without the old drop-in: the same settings, not an empty
+    // file
     Run forced = run("fix", "--root", root.toString(), "--write", "--force", "app.service");
     assertEquals(0, forced.code(), forced.err());
     assertEquals(first, Files.readString(file));
-    assertEquals(2, run("fix", "--root", root.toString(), "--force", "app.service").code(), "--force needs --write");
+    assertEquals(
+        2,
+        run("fix", "--root", root.toString(), "--force", "app.service").code(),
+        "--force needs --write");
   }
 
   @Test
@@ -140,11 +157,20 @@ class FixCommandTest {
     Path root = tree(tmp, "override");
     Run r = run("fix", "--root", root.toString(), "--write", "web.service");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("overridden: etc/systemd/system/web.service.d/zzz-local.conf:2 sets ProtectSystem=no"
-        + " and sorts after zz-unitaudit-hardening.conf, so it overrides ProtectSystem=strict"), r.err());
-    String text = Files.readString(root.resolve("etc/systemd/system/web.service.d/zz-unitaudit-hardening.conf"));
-    assertTrue(text.contains("# Overridden: etc/systemd/system/web.service.d/zzz-local.conf:2"), text);
-    // paths of earlier drop-ins and RuntimeDirectory= are already writable: nothing repeated, no guesses
+    assertTrue(
+        r.err()
+            .contains(
+                "overridden: etc/systemd/system/web.service.d/zzz-local.conf:2 sets"
+                    + " ProtectSystem=no and sorts after zz-unitaudit-hardening.conf, so it"
+                    + " overrides ProtectSystem=strict"),
+        r.err());
+    String text =
+        Files.readString(
+            root.resolve("etc/systemd/system/web.service.d/zz-unitaudit-hardening.conf"));
+    assertTrue(
+        text.contains("# Overridden: etc/systemd/system/web.service.d/zzz-local.conf:2"), text);
+    // paths of earlier drop-ins and RuntimeDirectory= are already writable: nothing repeated, no
+    // guesses
     assertFalse(text.contains("\nReadWritePaths="), text);
     assertTrue(text.contains("\nProtectSystem=strict\n"), text);
     assertTrue(r.err().contains("UA1003 would still be open"), r.err());
@@ -166,22 +192,37 @@ class FixCommandTest {
     Path level3 = tree(tmp.resolve("l3"), "session");
     Run r3 = run("fix", "--root", level3.toString(), "--level", "3", "shell.service");
     assertEquals(0, r3.code(), r3.err());
-    for (String key : List.of("PrivateDevices", "ProtectKernelTunables", "ProtectControlGroups",
-        "MemoryDenyWriteExecute", "RestrictRealtime", "RestrictSUIDSGID")) {
+    for (String key :
+        List.of(
+            "PrivateDevices",
+            "ProtectKernelTunables",
+            "ProtectControlGroups",
+            "MemoryDenyWriteExecute",
+            "RestrictRealtime",
+            "RestrictSUIDSGID")) {
       assertFalse(r3.out().contains("\n" + key + "="), key + "\n" + r3.out());
       assertTrue(r3.err().contains("users' login sessions would inherit"), r3.err());
     }
     Path legacy = tree(tmp, "pidrun");
     Run p = run("fix", "--root", legacy.toString(), "--write", "legacy.service");
     assertEquals(0, p.code(), p.err());
-    assertTrue(p.err().contains("not done: UA1003 protect-system-strict: ProtectSystem=strict would make read-only"
-        + " what the service writes: /run (PIDFile=/var/run/legacyd.pid"), p.err());
-    String text = Files.readString(legacy.resolve("etc/systemd/system/legacy.service.d/zz-unitaudit-hardening.conf"));
-    assertTrue(text.contains("# Not done (could not do it safely; these findings stay open):"), text);
+    assertTrue(
+        p.err()
+            .contains(
+                "not done: UA1003 protect-system-strict: ProtectSystem=strict would make read-only"
+                    + " what the service writes: /run (PIDFile=/var/run/legacyd.pid"),
+        p.err());
+    String text =
+        Files.readString(
+            legacy.resolve("etc/systemd/system/legacy.service.d/zz-unitaudit-hardening.conf"));
+    assertTrue(
+        text.contains("# Not done (could not do it safely; these findings stay open):"), text);
     assertFalse(text.contains("\nProtectSystem="), text);
     assertTrue(text.contains("\nNoNewPrivileges=yes\n"), text);
     JsonNode after = audit(legacy, "legacy.service");
-    assertTrue(openRules(after).contains("UA1003") && openRules(after).contains("UA1005"), after.toString());
+    assertTrue(
+        openRules(after).contains("UA1003") && openRules(after).contains("UA1005"),
+        after.toString());
     assertFalse(openRules(after).contains("UA1001"));
     assertEquals(1, after.get("level").asInt());
   }
@@ -191,8 +232,12 @@ class FixCommandTest {
     Path root = tree(tmp, "template");
     Run r = run("fix", "--root", root.toString(), "--write", "job@.service");
     assertEquals(0, r.code(), r.err());
-    String text = Files.readString(root.resolve("etc/systemd/system/job@.service.d/zz-unitaudit-hardening.conf"));
-    assertTrue(text.contains("ReadWritePaths=-/var/lib/%p"), "conventional paths keep specifiers\n" + text);
+    String text =
+        Files.readString(
+            root.resolve("etc/systemd/system/job@.service.d/zz-unitaudit-hardening.conf"));
+    assertTrue(
+        text.contains("ReadWritePaths=-/var/lib/%p"),
+        "conventional paths keep specifiers\n" + text);
     assertTrue(audit(root, "job@web.service").get("level").asInt() >= 2);
   }
 
@@ -214,12 +259,27 @@ class FixCommandTest {
     Path root = tree(tmp, "logs");
     Run r = run("fix", "--root", root.toString(), "--format", "diff", "app.service");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("--- a/app.service (merged)\n+++ b/app.service (with zz-unitaudit-hardening.conf)\n"),
+    assertTrue(
+        r.out()
+            .startsWith(
+                "--- a/app.service (merged)\n"
+                    + "+++ b/app.service (with zz-unitaudit-hardening.conf)\n"),
         r.out());
-    assertTrue(r.out().contains("\n+# drop-in 1: etc/systemd/system/app.service.d/zz-unitaudit-hardening.conf\n"), r.out());
-    assertTrue(r.out().contains("\n+ProtectSystem=strict    # etc/systemd/system/app.service.d/zz-unitaudit-hardening.conf:"),
+    assertTrue(
+        r.out()
+            .contains(
+                "\n+# drop-in 1: etc/systemd/system/app.service.d/zz-unitaudit-hardening.conf\n"),
         r.out());
-    assertFalse(Files.exists(root.resolve("etc/systemd/system/app.service.d")), "diff alone writes nothing");
+    assertTrue(
+        r.out()
+            .contains(
+                "\n"
+                    + "+ProtectSystem=strict    #"
+                    + " etc/systemd/system/app.service.d/zz-unitaudit-hardening.conf:"),
+        r.out());
+    assertFalse(
+        Files.exists(root.resolve("etc/systemd/system/app.service.d")),
+        "diff alone writes nothing");
   }
 
   @Test
@@ -240,7 +300,8 @@ class FixCommandTest {
   void usageErrors(@TempDir Path tmp) throws Exception {
     assertEquals(2, run("fix").code());
     Path root = tree(tmp, "logs");
-    assertEquals(2, run("fix", "--root", root.toString(), "--format", "json", "app.service").code());
+    assertEquals(
+        2, run("fix", "--root", root.toString(), "--format", "json", "app.service").code());
     assertEquals(2, run("fix", "--root", root.toString(), "nope.service").code());
   }
 }

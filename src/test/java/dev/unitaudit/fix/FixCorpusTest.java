@@ -1,9 +1,9 @@
 package dev.unitaudit.fix;
 
-import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitaudit.SystemdAnalyze;
 import dev.unitaudit.app.Audit;
 import dev.unitaudit.app.Selection;
 import dev.unitaudit.app.Suppressions;
@@ -35,14 +35,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 7's "done when": {@code fix --level 2 --write} on a copy of every service of the public
- * corpus, then a re-audit: each fixed service is at level ≥ 2 unless the fix said what it could
- * not do safely (and then that finding is still open), none of the findings it closed remains,
- * its exposure is not higher, and the in-memory prediction equals the re-audit. With
- * systemd-analyze present, systemd's own exposure of each fixed unit is not higher either, and
- * systemd still loads every unit it loaded before.
+ * corpus, then a re-audit: each fixed service is at level ≥ 2 unless the fix said what it could not
+ * do safely (and then that finding is still open), none of the findings it closed remains, its
+ * exposure is not higher, and the in-memory prediction equals the re-audit. With systemd-analyze
+ * present, systemd's own exposure of each fixed unit is not higher either, and systemd still loads
+ * every unit it loaded before.
  */
 class FixCorpusTest {
-
 
   @Test
   void fixLevel2OnEveryCorpusService() throws Exception {
@@ -56,10 +55,13 @@ class FixCorpusTest {
       Audit audit = new Audit(catalog, SecurityPolicy.NONE, Suppressions.none(catalog), 2, false);
 
       AuditReport all = audit.run(Selection.of(List.of(), root, cwd));
-      List<String> services = all.units().stream()
-          .filter(u -> u.type().equals("service") && u.status().equals("loaded")).map(AuditReport.UnitEntry::unit)
-          .toList();
-      assertTrue(services.size() > 300, "only " + services.size() + " loaded services in the corpus");
+      List<String> services =
+          all.units().stream()
+              .filter(u -> u.type().equals("service") && u.status().equals("loaded"))
+              .map(AuditReport.UnitEntry::unit)
+              .toList();
+      assertTrue(
+          services.size() > 300, "only " + services.size() + " loaded services in the corpus");
 
       Selection sel = Selection.of(services, root, cwd);
       AuditReport before = audit.run(sel);
@@ -67,30 +69,51 @@ class FixCorpusTest {
 
       boolean systemd = Files.isExecutable(Path.of(SystemdAnalyze.PATH));
       if (!systemd) {
-        String msg = "FixCorpusTest: " + SystemdAnalyze.PATH + " is not installed, systemd's exposure not compared";
+        String msg =
+            "FixCorpusTest: "
+                + SystemdAnalyze.PATH
+                + " is not installed, systemd's exposure not compared";
         if ("true".equals(System.getenv("CI"))) {
           throw new AssertionError(msg + " and CI=true");
         }
         System.err.println("SKIPPED (part): " + msg);
       }
-      Map<String, String> systemdBefore = systemd ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null)) : Map.of();
+      Map<String, String> systemdBefore =
+          systemd
+              ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null))
+              : Map.of();
 
       // the command itself writes the drop-ins
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      List<String> args = new ArrayList<>(List.of("fix", "--root", root.toString(), "--level", "2", "--write"));
+      List<String> args =
+          new ArrayList<>(List.of("fix", "--root", root.toString(), "--level", "2", "--write"));
       args.addAll(services);
-      int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-      assertEquals(0, code, err.toString().lines().filter(l -> l.contains("not written") || l.contains("internal"))
-          .limit(5).collect(Collectors.joining("\n")));
+      int code =
+          Main.run(
+              new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+      assertEquals(
+          0,
+          code,
+          err.toString()
+              .lines()
+              .filter(l -> l.contains("not written") || l.contains("internal"))
+              .limit(5)
+              .collect(Collectors.joining("\n")));
 
       AuditReport after = audit.run(Selection.of(services, root, cwd));
       Map<String, AuditReport.UnitEntry> afterBy = new HashMap<>();
       after.units().forEach(u -> afterBy.put(u.unit(), u));
-      Map<String, String> systemdAfter = systemd ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null)) : Map.of();
+      Map<String, String> systemdAfter =
+          systemd
+              ? SystemdAnalyze.totals(SystemdAnalyze.security(root, services, "--no-pager", null))
+              : Map.of();
 
-      Set<String> ladder = catalog.all().stream().filter(r -> r.level() != null && r.level() <= 2).map(Rule::id)
-          .collect(Collectors.toSet());
+      Set<String> ladder =
+          catalog.all().stream()
+              .filter(r -> r.level() != null && r.level() <= 2)
+              .map(Rule::id)
+              .collect(Collectors.toSet());
       List<String> problems = new ArrayList<>();
       int fixed = 0;
       int atLevel2 = 0;
@@ -113,16 +136,24 @@ class FixCorpusTest {
         }
         AuditReport.UnitEntry a = afterBy.get(name);
         if (a == null || !a.status().equals("loaded")) {
-          problems.add(name + ": no longer loads after the fix: " + (a == null ? "missing" : a.status()));
+          problems.add(
+              name + ": no longer loads after the fix: " + (a == null ? "missing" : a.status()));
           continue;
         }
         if (!a.dropins().contains(f.display())) {
-          problems.add(name + ": " + f.display() + " is not among the applied drop-ins " + a.dropins());
+          problems.add(
+              name + ": " + f.display() + " is not among the applied drop-ins " + a.dropins());
         }
-        Set<String> openAfter = a.findings().stream().filter(x -> x.suppressed() == null)
-            .map(AuditReport.FindingEntry::rule).collect(Collectors.toSet());
-        List<String> skippedLadder = f.plan().skipped().stream().map(s -> s.rule().split(" ")[0])
-            .filter(ladder::contains).toList();
+        Set<String> openAfter =
+            a.findings().stream()
+                .filter(x -> x.suppressed() == null)
+                .map(AuditReport.FindingEntry::rule)
+                .collect(Collectors.toSet());
+        List<String> skippedLadder =
+            f.plan().skipped().stream()
+                .map(s -> s.rule().split(" ")[0])
+                .filter(ladder::contains)
+                .toList();
         if (!skippedLadder.isEmpty()) {
           withSkips++;
         }
@@ -134,9 +165,15 @@ class FixCorpusTest {
         if (a.level() >= 2) {
           atLevel2++;
         } else if (skippedLadder.isEmpty()) {
-          problems.add(name + ": level " + a.level() + " after the fix, and nothing reported as not done: "
-              + a.findings().stream().filter(x -> ladder.contains(x.rule())).map(x -> x.rule() + " " + x.message())
-                  .toList());
+          problems.add(
+              name
+                  + ": level "
+                  + a.level()
+                  + " after the fix, and nothing reported as not done: "
+                  + a.findings().stream()
+                      .filter(x -> ladder.contains(x.rule()))
+                      .map(x -> x.rule() + " " + x.message())
+                      .toList());
         }
         for (String r : f.plan().closes()) {
           if (openAfter.contains(r)) {
@@ -147,8 +184,16 @@ class FixCorpusTest {
           problems.add(name + ": exposure rose from " + f.exposureBefore() + " to " + a.exposure());
         }
         if (!a.exposure().equals(f.exposureAfter()) || !a.level().equals(f.levelAfter())) {
-          problems.add(name + ": predicted level " + f.levelAfter() + " exposure " + f.exposureAfter()
-              + ", re-audit says " + a.level() + " " + a.exposure());
+          problems.add(
+              name
+                  + ": predicted level "
+                  + f.levelAfter()
+                  + " exposure "
+                  + f.exposureAfter()
+                  + ", re-audit says "
+                  + a.level()
+                  + " "
+                  + a.exposure());
         }
         oursBefore = oursBefore.add(f.exposureBefore());
         oursAfter = oursAfter.add(a.exposure());
@@ -170,20 +215,29 @@ class FixCorpusTest {
           sysCount++;
         }
       }
-      System.out.printf("FixCorpusTest: %d loaded services, %d fixed (drop-in written), %d of them at level >= 2,"
-          + " %d with a finding left open as unsafe to fix%n", services.size(), fixed, atLevel2, withSkips);
+      System.out.printf(
+          "FixCorpusTest: %d loaded services, %d fixed (drop-in written), %d of them at level >= 2,"
+              + " %d with a finding left open as unsafe to fix%n",
+          services.size(), fixed, atLevel2, withSkips);
       if (fixed > 0) {
-        System.out.printf("FixCorpusTest: mean exposure (ours) %.2f -> %.2f%n", mean(oursBefore, fixed),
-            mean(oursAfter, fixed));
+        System.out.printf(
+            "FixCorpusTest: mean exposure (ours) %.2f -> %.2f%n",
+            mean(oursBefore, fixed), mean(oursAfter, fixed));
       }
       if (sysCount > 0) {
-        System.out.printf("FixCorpusTest: mean exposure (systemd-analyze, %d units) %.2f -> %.2f%n", sysCount,
-            mean(sysBefore, sysCount), mean(sysAfter, sysCount));
+        System.out.printf(
+            "FixCorpusTest: mean exposure (systemd-analyze, %d units) %.2f -> %.2f%n",
+            sysCount, mean(sysBefore, sysCount), mean(sysAfter, sysCount));
       }
       assertTrue(fixed > 200, "only " + fixed + " services fixed");
-      assertTrue(!systemd || sysCount > fixed / 2, "systemd-analyze scored only " + sysCount + " fixed units");
-      assertTrue(problems.isEmpty(), problems.size() + " problems, first: "
-          + String.join("\n", problems.subList(0, Math.min(10, problems.size()))));
+      assertTrue(
+          !systemd || sysCount > fixed / 2,
+          "systemd-analyze scored only " + sysCount + " fixed units");
+      assertTrue(
+          problems.isEmpty(),
+          problems.size()
+              + " problems, first: "
+              + String.join("\n", problems.subList(0, Math.min(10, problems.size()))));
     } finally {
       try (Stream<Path> s = Files.walk(tmp)) {
         s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -195,7 +249,10 @@ class FixCorpusTest {
     return sum.doubleValue() / n;
   }
 
-  /** Copies the corpus root; its symlinks, stored as small placeholder files, become real links again. */
+  /**
+   * Copies the corpus root; its symlinks, stored as small placeholder files, become real links
+   * again.
+   */
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : (Iterable<Path>) s::iterator) {
@@ -227,7 +284,8 @@ class FixCorpusTest {
       return null;
     }
     String base = t.substring(t.lastIndexOf('/') + 1);
-    return t.equals("/dev/null") || (base.contains(".") && !base.startsWith(".")) || t.contains("/") ? t : null;
+    return t.equals("/dev/null") || (base.contains(".") && !base.startsWith(".")) || t.contains("/")
+        ? t
+        : null;
   }
-
 }

@@ -10,7 +10,9 @@ class UnifiedDiffTest {
   void insertionWithContext() {
     String a = "1\n2\n3\n4\n5\n6\n7\n8\n";
     String b = "1\n2\n3\n4\nnew\n5\n6\n7\n8\n";
-    assertEquals("--- a\n+++ b\n@@ -2,6 +2,7 @@\n 2\n 3\n 4\n+new\n 5\n 6\n 7\n", UnifiedDiff.diff("a", "b", a, b));
+    assertEquals(
+        "--- a\n+++ b\n@@ -2,6 +2,7 @@\n 2\n 3\n 4\n+new\n 5\n 6\n 7\n",
+        UnifiedDiff.diff("a", "b", a, b));
   }
 
   @Test

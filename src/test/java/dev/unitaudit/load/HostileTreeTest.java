@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad input never escapes as an exception, never blocks and never makes the loader leave the
- * root: one tree holding binary junk, invalid UTF-8, a 2 MiB line, symlink loops, a FIFO named
- * like a unit, links pointing outside the root, next to a good unit that must still load.
+ * Bad input never escapes as an exception, never blocks and never makes the loader leave the root:
+ * one tree holding binary junk, invalid UTF-8, a 2 MiB line, symlink loops, a FIFO named like a
+ * unit, links pointing outside the root, next to a good unit that must still load.
  */
 class HostileTreeTest {
 
@@ -42,14 +42,22 @@ class HostileTreeTest {
     byte[] junk = new byte[4096];
     new Random(7).nextBytes(junk);
     Files.write(etc.resolve("binary.service"), junk);
-    Files.write(etc.resolve("latin1.service"), "[Unit]\nDescription=caf\u00e9\n[Service]\nExecStart=/bin/true\n".getBytes(StandardCharsets.ISO_8859_1));
-    Files.writeString(etc.resolve("longline.service"), "[Unit]\nDescription=" + "x".repeat(2 * 1024 * 1024) + "\n" + GOOD);
-    Files.writeString(etc.resolve("nul.service"), "[Service]\nExecStart=/bin/true\0PrivateTmp=yes\n");
+    Files.write(
+        etc.resolve("latin1.service"),
+        "[Unit]\nDescription=caf\u00e9\n[Service]\nExecStart=/bin/true\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Files.writeString(
+        etc.resolve("longline.service"),
+        "[Unit]\nDescription=" + "x".repeat(2 * 1024 * 1024) + "\n" + GOOD);
+    Files.writeString(
+        etc.resolve("nul.service"), "[Service]\nExecStart=/bin/true\0PrivateTmp=yes\n");
     Files.createSymbolicLink(etc.resolve("loop1.service"), Path.of("loop2.service"));
     Files.createSymbolicLink(etc.resolve("loop2.service"), Path.of("loop1.service"));
-    Files.createSymbolicLink(etc.resolve("dangling.service"), Path.of("/nonexistent/dangling.service"));
+    Files.createSymbolicLink(
+        etc.resolve("dangling.service"), Path.of("/nonexistent/dangling.service"));
     Files.createSymbolicLink(etc.resolve("abs-out.service"), outside.resolve("sentinel.service"));
-    Files.createSymbolicLink(etc.resolve("rel-out.service"), Path.of("../../../../outside/sentinel.service"));
+    Files.createSymbolicLink(
+        etc.resolve("rel-out.service"), Path.of("../../../../outside/sentinel.service"));
     Files.createSymbolicLink(etc.resolve("good.service.d"), Path.of("../../../../outside"));
     Files.createDirectories(etc.resolve("dir.service"));
     Files.writeString(etc.resolve("z.service.d"), "not a directory");
@@ -61,21 +69,32 @@ class HostileTreeTest {
     for (String name : loader.unitNames(Set.of(UnitType.values()))) {
       Unit u = loader.load(name);
       for (var a : u.assignments()) {
-        assertFalse(a.value().contains("/bin/sentinel"), name + " read the sentinel outside the root: " + a);
+        assertFalse(
+            a.value().contains("/bin/sentinel"),
+            name + " read the sentinel outside the root: " + a);
       }
     }
     Unit good = loader.load("good.service");
     assertEquals("loaded", good.status().word());
-    assertEquals(List.of(), good.dropins(), "a drop-in dir linking outside the root must not be read");
+    assertEquals(
+        List.of(), good.dropins(), "a drop-in dir linking outside the root must not be read");
     assertEquals("bad-setting", loader.load("binary.service").status().word());
     Unit latin1 = loader.load("latin1.service");
     assertEquals("bad-setting", latin1.status().word());
-    assertTrue(latin1.diagnostics().stream().anyMatch(d -> d.line() == 2 && d.message().contains("UTF-8")), latin1.diagnostics().toString());
+    assertTrue(
+        latin1.diagnostics().stream().anyMatch(d -> d.line() == 2 && d.message().contains("UTF-8")),
+        latin1.diagnostics().toString());
     Unit longline = loader.load("longline.service");
     assertEquals("bad-setting", longline.status().word());
-    assertTrue(longline.diagnostics().stream().anyMatch(d -> d.line() == 2 && d.message().contains("too long")));
-    assertEquals(List.of("PrivateTmp=yes"), loader.load("nul.service").assignments().stream()
-        .filter(a -> a.key().equals("PrivateTmp")).map(a -> a.key() + "=" + a.value()).toList());
+    assertTrue(
+        longline.diagnostics().stream()
+            .anyMatch(d -> d.line() == 2 && d.message().contains("too long")));
+    assertEquals(
+        List.of("PrivateTmp=yes"),
+        loader.load("nul.service").assignments().stream()
+            .filter(a -> a.key().equals("PrivateTmp"))
+            .map(a -> a.key() + "=" + a.value())
+            .toList());
     for (String n : List.of("loop1.service", "dangling.service", "fifo.service", "dir.service")) {
       assertEquals("not-found", loader.load(n).status().word(), n);
     }
@@ -83,8 +102,12 @@ class HostileTreeTest {
     assertEquals("not-found", loader.load("abs-out.service").status().word());
     assertEquals("not-found", loader.load("rel-out.service").status().word());
     List<String> scan = loader.scanDiagnostics().stream().map(Object::toString).toList();
-    assertTrue(scan.stream().anyMatch(s -> s.contains("loop1.service") && s.contains("loop")), scan.toString());
-    assertTrue(scan.stream().anyMatch(s -> s.contains("fifo.service") && s.contains("not a regular file")), scan.toString());
+    assertTrue(
+        scan.stream().anyMatch(s -> s.contains("loop1.service") && s.contains("loop")),
+        scan.toString());
+    assertTrue(
+        scan.stream().anyMatch(s -> s.contains("fifo.service") && s.contains("not a regular file")),
+        scan.toString());
   }
 
   @Test
@@ -94,9 +117,12 @@ class HostileTreeTest {
     Path etc = Files.createDirectories(root.resolve("etc/systemd/system"));
     Files.writeString(usr.resolve("real.service"), GOOD);
     // absolute target: re-rooted at the audited root, as the booted system would see it
-    Files.createSymbolicLink(etc.resolve("alias.service"), Path.of("/usr/lib/systemd/system/real.service"));
+    Files.createSymbolicLink(
+        etc.resolve("alias.service"), Path.of("/usr/lib/systemd/system/real.service"));
     // '..' beyond the root clamps at the root
-    Files.createSymbolicLink(etc.resolve("alias2.service"), Path.of("../../../../../../usr/lib/systemd/system/real.service"));
+    Files.createSymbolicLink(
+        etc.resolve("alias2.service"),
+        Path.of("../../../../../../usr/lib/systemd/system/real.service"));
     UnitLoader loader = new UnitLoader(SearchPath.of(List.of(), root));
     Unit u = loader.load("alias.service");
     assertEquals("real.service", u.id());

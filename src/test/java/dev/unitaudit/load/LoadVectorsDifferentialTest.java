@@ -1,11 +1,11 @@
 package dev.unitaudit.load;
 
-import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitaudit.SystemdAnalyze;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.score.CheckRow;
@@ -26,11 +26,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The §7 vector trees (fixtures/load) against the real systemd 252: for every unit of every
- * vector, {@code systemd-analyze security --offline=true --json=short --root=TREE UNIT} either
- * refuses the unit (and we do not load it either) or scores it, and then every row's {@code set}
- * and exposure equal what our merged model gives. Skipped with a message when systemd-analyze is
- * absent, failing when CI=true.
+ * The §7 vector trees (fixtures/load) against the real systemd 252: for every unit of every vector,
+ * {@code systemd-analyze security --offline=true --json=short --root=TREE UNIT} either refuses the
+ * unit (and we do not load it either) or scores it, and then every row's {@code set} and exposure
+ * equal what our merged model gives. Skipped with a message when systemd-analyze is absent, failing
+ * when CI=true.
  */
 class LoadVectorsDifferentialTest {
 
@@ -41,8 +41,11 @@ class LoadVectorsDifferentialTest {
     try (Stream<Path> s = Files.list(LoadVectorsTest.FIXTURES)) {
       s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().forEach(cases::add);
     }
-    assertTrue(cases.size() >= 69, "vectors under " + LoadVectorsTest.FIXTURES.toAbsolutePath() + ": " + cases.size());
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
+    assertTrue(
+        cases.size() >= 69,
+        "vectors under " + LoadVectorsTest.FIXTURES.toAbsolutePath() + ": " + cases.size());
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
   }
 
   private static void check(Path dir) throws Exception {
@@ -52,7 +55,8 @@ class LoadVectorsDifferentialTest {
     try {
       LoadVectorsTest.copyTree(dir.resolve("root"), root);
       if (exp.has("generate")) {
-        for (JsonNode g : exp.get("generate").isArray() ? exp.get("generate") : List.of(exp.get("generate"))) {
+        for (JsonNode g :
+            exp.get("generate").isArray() ? exp.get("generate") : List.of(exp.get("generate"))) {
           LoadVectorsTest.generate(root, g);
         }
       }
@@ -69,17 +73,29 @@ class LoadVectorsDifferentialTest {
           continue;
         }
         if (u.status() != UnitStatus.LOADED) {
-          problems.add(name + ": systemd-analyze scores it, we say " + u.status().word() + " " + u.diagnostics());
+          problems.add(
+              name
+                  + ": systemd-analyze scores it, we say "
+                  + u.status().word()
+                  + " "
+                  + u.diagnostics());
           continue;
         }
-        SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
+        SecurityAssessment a =
+            ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
         for (JsonNode row : rows) {
           String field = row.get("json_field").asText();
-          CheckRow got = a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElse(null);
+          CheckRow got =
+              a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElse(null);
           Boolean set = row.get("set").isNull() ? null : row.get("set").asBoolean();
           String exposure = row.get("exposure").isNull() ? null : row.get("exposure").asText();
-          String gotExposure = got == null || got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
-          if (got == null || !Objects.equals(set, got.set()) || !Objects.equals(exposure, gotExposure)) {
+          String gotExposure =
+              got == null || got.exposureTenths() == null
+                  ? null
+                  : SecurityAssessment.tenths(got.exposureTenths());
+          if (got == null
+              || !Objects.equals(set, got.set())
+              || !Objects.equals(exposure, gotExposure)) {
             problems.add(name + " " + field + ": ours " + got + ", systemd " + row);
           }
         }
@@ -92,8 +108,15 @@ class LoadVectorsDifferentialTest {
 
   /** systemd's rows for one unit, or null when it refuses to assess it (exit status not 0). */
   private static JsonNode analyze(Path root, String unit) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(SystemdAnalyze.PATH, "security", "--offline=true", "--json=short",
-        "--root=" + root.toAbsolutePath(), unit).directory(new File("/"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                SystemdAnalyze.PATH,
+                "security",
+                "--offline=true",
+                "--json=short",
+                "--root=" + root.toAbsolutePath(),
+                unit)
+            .directory(new File("/"));
     pb.environment().put("SYSTEMD_LOG_LEVEL", "err");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The system-unit test vectors of unit-semantics.md §7 (fixtures/load/TVnn): each tree is loaded
- * and the merged result compared with the expected.json written beside it (verified against
- * systemd 252 when it was written; see fixtures/load/README.md).
+ * and the merged result compared with the expected.json written beside it (verified against systemd
+ * 252 when it was written; see fixtures/load/README.md).
  */
 class LoadVectorsTest {
 
@@ -40,7 +40,8 @@ class LoadVectorsTest {
       s.filter(p -> Files.isRegularFile(p.resolve("expected.json"))).sorted().forEach(cases::add);
     }
     assertFalse(cases.isEmpty(), "no vectors under " + FIXTURES.toAbsolutePath());
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
   }
 
   private void check(Path dir) throws IOException {
@@ -61,37 +62,70 @@ class LoadVectorsTest {
         Unit unit = loader.load(u.get("unit").asText());
         String ctx = dir.getFileName() + " " + u.get("unit").asText() + ": ";
         assertEquals(u.get("reported").asText(), unit.id(), ctx + "reported name");
-        assertEquals(u.get("status").asText(), unit.status().word(), ctx + "status; diagnostics " + unit.diagnostics());
+        assertEquals(
+            u.get("status").asText(),
+            unit.status().word(),
+            ctx + "status; diagnostics " + unit.diagnostics());
         if (u.has("fragment")) {
-          assertEquals(u.get("fragment").isNull() ? null : u.get("fragment").asText(), unit.fragment(), ctx + "fragment");
+          assertEquals(
+              u.get("fragment").isNull() ? null : u.get("fragment").asText(),
+              unit.fragment(),
+              ctx + "fragment");
         }
         if (u.has("dropins")) {
           assertEquals(texts(u.get("dropins")), unit.dropins(), ctx + "drop-ins in apply order");
         }
         if (u.has("shadowed")) {
-          assertEquals(sorted(texts(u.get("shadowed"))), sorted(unit.shadowed()), ctx + "shadowed drop-ins");
+          assertEquals(
+              sorted(texts(u.get("shadowed"))), sorted(unit.shadowed()), ctx + "shadowed drop-ins");
         }
         if (u.has("effective")) {
-          u.get("effective").fields().forEachRemaining(e -> checkEffective(ctx, unit, e.getKey(), e.getValue()));
+          u.get("effective")
+              .fields()
+              .forEachRemaining(e -> checkEffective(ctx, unit, e.getKey(), e.getValue()));
         }
         if (u.has("unset")) {
           for (JsonNode k : u.get("unset")) {
             Effective e = unit.effective().get(k.asText());
-            assertTrue(e == null, ctx + k.asText() + " should be unset but is " + (e == null ? "" : e.settings()));
+            assertTrue(
+                e == null,
+                ctx + k.asText() + " should be unset but is " + (e == null ? "" : e.settings()));
           }
         }
         if (u.has("diagnostics")) {
           for (JsonNode d : u.get("diagnostics")) {
             String at = d.get("at").asText();
             String contains = d.get("contains").asText().toLowerCase(Locale.ROOT);
-            boolean found = unit.diagnostics().stream().anyMatch(x -> matches(x, at) && x.message().toLowerCase(Locale.ROOT).contains(contains));
-            assertTrue(found, ctx + "expected a diagnostic at " + at + " containing '" + contains + "', got " + unit.diagnostics());
+            boolean found =
+                unit.diagnostics().stream()
+                    .anyMatch(
+                        x ->
+                            matches(x, at)
+                                && x.message().toLowerCase(Locale.ROOT).contains(contains));
+            assertTrue(
+                found,
+                ctx
+                    + "expected a diagnostic at "
+                    + at
+                    + " containing '"
+                    + contains
+                    + "', got "
+                    + unit.diagnostics());
           }
         }
         if (u.has("environment")) {
-          u.get("environment").fields().forEachRemaining(e ->
-              assertEquals(e.getValue().asText(), unit.environment().get(e.getKey()), ctx + "Environment " + e.getKey()));
-          assertEquals(u.get("environment").size(), unit.environment().size(), ctx + "Environment " + unit.environment());
+          u.get("environment")
+              .fields()
+              .forEachRemaining(
+                  e ->
+                      assertEquals(
+                          e.getValue().asText(),
+                          unit.environment().get(e.getKey()),
+                          ctx + "Environment " + e.getKey()));
+          assertEquals(
+              u.get("environment").size(),
+              unit.environment().size(),
+              ctx + "Environment " + unit.environment());
         }
         if (u.has("execStart")) {
           List<List<String>> want = new ArrayList<>();
@@ -103,7 +137,11 @@ class LoadVectorsTest {
           assertEquals(want, got, ctx + "ExecStart argv");
         }
         if (u.has("user")) {
-          assertEquals(u.get("user").asText(), dev.unitaudit.model.Specifiers.expand(unit.string("Service", "User").orElse(""), unit.name()), ctx + "User");
+          assertEquals(
+              u.get("user").asText(),
+              dev.unitaudit.model.Specifiers.expand(
+                  unit.string("Service", "User").orElse(""), unit.name()),
+              ctx + "User");
         }
       }
     } finally {
@@ -127,8 +165,10 @@ class LoadVectorsTest {
         wantV.add(w.get("value").asText());
         wantAt.add(w.get("at").asText());
       }
-      assertEquals(wantV, e.settings().stream().map(Setting::value).toList(), ctx + key + " values");
-      assertEquals(wantAt, e.settings().stream().map(Setting::location).toList(), ctx + key + " provenance");
+      assertEquals(
+          wantV, e.settings().stream().map(Setting::value).toList(), ctx + key + " values");
+      assertEquals(
+          wantAt, e.settings().stream().map(Setting::location).toList(), ctx + key + " provenance");
     } else {
       assertEquals(want.get("value").asText(), e.last().value(), ctx + key + " value");
       assertEquals(want.get("at").asText(), e.last().location(), ctx + key + " provenance");

@@ -29,17 +29,35 @@ class VendorUnitsTest {
       assertEquals(UnitStatus.LOADED, u.status(), n + ": " + u.diagnostics());
       owner.put(n, u.vendor());
     }
-    assertEquals(Map.of("stock.service", true, "packaged.service", true, "linked.service", true,
-        "tuned.service", false, "quiet.service", false, "site.service", false, "local.service", false), owner);
+    assertEquals(
+        Map.of(
+            "stock.service",
+            true,
+            "packaged.service",
+            true,
+            "linked.service",
+            true,
+            "tuned.service",
+            false,
+            "quiet.service",
+            false,
+            "site.service",
+            false,
+            "local.service",
+            false),
+        owner);
     Unit quiet = loader.load("quiet.service");
-    assertEquals(List.of("etc/systemd/system/quiet.service.d/10-nice.conf"), quiet.dropins(),
+    assertEquals(
+        List.of("etc/systemd/system/quiet.service.d/10-nice.conf"),
+        quiet.dropins(),
         "the mask in etc/ wins over the vendor drop-in of the same name");
   }
 
   @Test
   void unitsOfAPathFolderAreTheSites() {
     Path dir = TREE.resolve("usr/lib/systemd/system");
-    UnitLoader loader = new UnitLoader(SearchPath.of(List.of(new SearchPath.PathDir(dir, dir.toString())), null));
+    UnitLoader loader =
+        new UnitLoader(SearchPath.of(List.of(new SearchPath.PathDir(dir, dir.toString())), null));
     Unit u = loader.load("stock.service");
     assertEquals(UnitStatus.LOADED, u.status());
     assertFalse(u.vendor(), "a repository folder that happens to be named usr/lib/systemd/system");

@@ -24,7 +24,10 @@ class ColumnsTest {
     assertEquals("short", Columns.cut("short", 5, true), "what fits is left alone");
     assertEquals("short", Columns.cut("short", Columns.UNLIMITED, false));
     assertEquals("a…", Columns.cut("a 😨 b", 3, true), "no blank before the ellipsis");
-    assertEquals("ab…", Columns.cut("ab😨cd", 4, true), "a wide character that does not fit is left out whole");
+    assertEquals(
+        "ab…",
+        Columns.cut("ab😨cd", 4, true),
+        "a wide character that does not fit is left out whole");
     assertEquals("…", Columns.cut("abc", 1, true));
     assertEquals("..", Columns.cut("abc", 2, false));
     assertEquals("", Columns.cut("abc", 0, true));

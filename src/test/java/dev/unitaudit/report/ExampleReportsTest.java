@@ -25,29 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/unitaudit: Main, the audit command, the reporters and the JSON stream) into a temporary
  * folder and fails when a committed example differs, naming the command that regenerates them.
  *
- * <p>The only time-dependent output is the Prometheus timestamp metric: the documented command
- * sets {@code SOURCE_DATE_EPOCH=0}, which fixes it at 0; this JVM's environment cannot be set, so
- * the test checks the committed line is {@code 0} and compares that one line's value as 0.
+ * <p>The only time-dependent output is the Prometheus timestamp metric: the documented command sets
+ * {@code SOURCE_DATE_EPOCH=0}, which fixes it at 0; this JVM's environment cannot be set, so the
+ * test checks the committed line is {@code 0} and compares that one line's value as 0.
  */
 class ExampleReportsTest {
 
   static final Path REPORTS = Path.of("reports");
 
   /** What the command writes: format → file in reports/. The first is -f/-o, the rest --report. */
-  static final List<String[]> OUTPUTS = List.of(
-      new String[] {"text", "showcase.txt"},
-      new String[] {"json", "showcase.json"},
-      new String[] {"junit", "showcase.junit.xml"},
-      new String[] {"sarif", "showcase.sarif"},
-      new String[] {"markdown", "showcase.md"},
-      new String[] {"github", "showcase.github.txt"},
-      new String[] {"prometheus", "showcase.prom"});
+  static final List<String[]> OUTPUTS =
+      List.of(
+          new String[] {"text", "showcase.txt"},
+          new String[] {"json", "showcase.json"},
+          new String[] {"junit", "showcase.junit.xml"},
+          new String[] {"sarif", "showcase.sarif"},
+          new String[] {"markdown", "showcase.md"},
+          new String[] {"github", "showcase.github.txt"},
+          new String[] {"prometheus", "showcase.prom"});
 
   static final String TIMESTAMP = "unitaudit_audit_timestamp_seconds ";
 
   /** The arguments of the documented command, with the reports written into {@code dir}. */
   static List<String> args(String dir) {
-    List<String> a = new ArrayList<>(List.of("fixtures/showcase", "--config", "fixtures/showcase/.unitaudit.json", "--no-fail"));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "fixtures/showcase", "--config", "fixtures/showcase/.unitaudit.json", "--no-fail"));
     for (int i = 0; i < OUTPUTS.size(); i++) {
       String[] o = OUTPUTS.get(i);
       String file = dir + "/" + o[1];
@@ -66,16 +70,24 @@ class ExampleReportsTest {
   }
 
   private static String stale(String file) {
-    return "reports/" + file + " is stale: regenerate the examples from the project root with\n  " + command()
-        + "\n(or mvn -B -o -q test -Dtest=ExampleReportsTest -Dunitaudit.updateGoldens=true) and review the diff";
+    return "reports/"
+        + file
+        + " is stale: regenerate the examples from the project root with\n  "
+        + command()
+        + "\n"
+        + "(or mvn -B -o -q test -Dtest=ExampleReportsTest -Dunitaudit.updateGoldens=true) and"
+        + " review the diff";
   }
 
   @Test
   void committedExamplesAreWhatTheCommandWritesNow(@TempDir Path tmp) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
-        args(tmp.toString()).toArray(String[]::new));
+    int code =
+        Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args(tmp.toString()).toArray(String[]::new));
     assertEquals(0, code, err.toString());
     assertEquals("", out.toString(), "everything goes to the files");
     boolean update = Boolean.getBoolean("unitaudit.updateGoldens");
@@ -89,7 +101,8 @@ class ExampleReportsTest {
       if (update) {
         Files.writeString(committed, fresh, StandardCharsets.UTF_8);
       }
-      if (!Files.isRegularFile(committed) || !Files.readString(committed, StandardCharsets.UTF_8).equals(fresh)) {
+      if (!Files.isRegularFile(committed)
+          || !Files.readString(committed, StandardCharsets.UTF_8).equals(fresh)) {
         staleFiles.add(o[1]);
       }
     }
@@ -120,9 +133,12 @@ class ExampleReportsTest {
   @Test
   void readmeGivesTheCommand() throws Exception {
     // shell continuation lines joined, runs of blanks collapsed
-    String readme = Files.readString(REPORTS.resolve("README.md")).replaceAll("\\\\\n\\s*", " ")
-        .replaceAll("[ \t]+", " ");
-    assertTrue(readme.contains(command()), "reports/README.md must give the command\n  " + command());
+    String readme =
+        Files.readString(REPORTS.resolve("README.md"))
+            .replaceAll("\\\\\n\\s*", " ")
+            .replaceAll("[ \t]+", " ");
+    assertTrue(
+        readme.contains(command()), "reports/README.md must give the command\n  " + command());
   }
 
   @Test
@@ -130,23 +146,34 @@ class ExampleReportsTest {
     Set<String> expected = new TreeSet<>(Set.of("README.md", "report.schema.json"));
     OUTPUTS.forEach(o -> expected.add(o[1]));
     try (Stream<Path> files = Files.list(REPORTS)) {
-      assertEquals(expected, files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)),
+      assertEquals(
+          expected,
+          files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)),
           "an example no longer written by the command, or a format without an example");
     }
-    assertEquals(Set.copyOf(Reporters.formats()), OUTPUTS.stream().map(o -> o[0]).collect(Collectors.toSet()),
+    assertEquals(
+        Set.copyOf(Reporters.formats()),
+        OUTPUTS.stream().map(o -> o[0]).collect(Collectors.toSet()),
         "an example of every format");
   }
 
   @Test
   void theExamplesAreValid() throws Exception {
     ObjectMapper om = new ObjectMapper();
-    assertEquals(List.of(), ReportSchemaTest.schema().validate(om.readTree(REPORTS.resolve("showcase.json").toFile()))
-        .stream().map(Object::toString).toList(), "showcase.json against report.schema.json");
+    assertEquals(
+        List.of(),
+        ReportSchemaTest.schema()
+            .validate(om.readTree(REPORTS.resolve("showcase.json").toFile()))
+            .stream()
+            .map(Object::toString)
+            .toList(),
+        "showcase.json against report.schema.json");
     om.readTree(REPORTS.resolve("showcase.sarif").toFile());
     Validators.xml(Files.readAllBytes(REPORTS.resolve("showcase.junit.xml")));
     PromText.Result prom = PromText.parse(Files.readAllBytes(REPORTS.resolve("showcase.prom")));
     assertEquals(List.of(), prom.problems());
-    for (String f : List.of("showcase.txt", "showcase.md", "showcase.github.txt", "showcase.prom")) {
+    for (String f :
+        List.of("showcase.txt", "showcase.md", "showcase.github.txt", "showcase.prom")) {
       Validators.assertTerminalClean(Files.readString(REPORTS.resolve(f)), f);
     }
     if (Validators.promtool() != null) {

@@ -22,24 +22,36 @@ import org.w3c.dom.NodeList;
 class JunitReporterTest {
 
   /** The attributes the strict Ant schema declares, plus skipped (count and element). */
-  private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
-      "testsuites", Set.of(),
-      "testsuite", Set.of("name", "id", "package", "tests", "failures", "errors", "skipped", "time", "timestamp",
-          "hostname"),
-      "properties", Set.of(),
-      "property", Set.of("name", "value"),
-      "testcase", Set.of("classname", "name", "time"),
-      "failure", Set.of("type", "message"),
-      "error", Set.of("type", "message"),
-      "skipped", Set.of("message"),
-      "system-out", Set.of(),
-      "system-err", Set.of());
+  private static final Map<String, Set<String>> ATTRIBUTES =
+      Map.of(
+          "testsuites", Set.of(),
+          "testsuite",
+              Set.of(
+                  "name",
+                  "id",
+                  "package",
+                  "tests",
+                  "failures",
+                  "errors",
+                  "skipped",
+                  "time",
+                  "timestamp",
+                  "hostname"),
+          "properties", Set.of(),
+          "property", Set.of("name", "value"),
+          "testcase", Set.of("classname", "name", "time"),
+          "failure", Set.of("type", "message"),
+          "error", Set.of("type", "message"),
+          "skipped", Set.of("message"),
+          "system-out", Set.of(),
+          "system-err", Set.of());
 
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String render(AuditReport r) {
@@ -48,7 +60,8 @@ class JunitReporterTest {
 
   @Test
   void everyReportGivesWellFormedXmlWithCountsThatAddUp() throws Exception {
-    for (AuditReport r : List.of(SampleReports.typical(), SampleReports.hostile(), SampleReports.empty())) {
+    for (AuditReport r :
+        List.of(SampleReports.typical(), SampleReports.hostile(), SampleReports.empty())) {
       String xml = render(r);
       assertFalse(xml.contains("<![CDATA["), "no CDATA section");
       Document doc = parse(xml);
@@ -85,7 +98,8 @@ class JunitReporterTest {
     assertTrue(allowed != null, "unexpected element " + e.getTagName());
     NamedNodeMap attrs = e.getAttributes();
     for (int i = 0; i < attrs.getLength(); i++) {
-      assertTrue(allowed.contains(attrs.item(i).getNodeName()),
+      assertTrue(
+          allowed.contains(attrs.item(i).getNodeName()),
           e.getTagName() + " has " + attrs.item(i).getNodeName());
     }
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -102,7 +116,8 @@ class JunitReporterTest {
     assertEquals("nginx.service", nginx.getAttribute("name"));
     NodeList cases = nginx.getElementsByTagName("testcase");
     assertEquals(4, cases.getLength());
-    assertEquals("UA1001 Service can gain new privileges", ((Element) cases.item(0)).getAttribute("name"));
+    assertEquals(
+        "UA1001 Service can gain new privileges", ((Element) cases.item(0)).getAttribute("name"));
     Element timer = (Element) doc.getElementsByTagName("testsuite").item(1);
     Element pass = (Element) timer.getElementsByTagName("testcase").item(0);
     assertFalse(pass.hasChildNodes(), "a passing rule is an empty testcase");
@@ -114,7 +129,8 @@ class JunitReporterTest {
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertEquals("high", failure.getAttribute("type"));
     assertEquals("NoNewPrivileges= is unset", failure.getAttribute("message"));
-    assertTrue(failure.getTextContent().startsWith("etc/systemd/system/nginx.service:7: high UA1001: "));
+    assertTrue(
+        failure.getTextContent().startsWith("etc/systemd/system/nginx.service:7: high UA1001: "));
   }
 
   @Test
@@ -124,15 +140,26 @@ class JunitReporterTest {
     // control characters visible, markup literal, the one non-XML character dropped, line feed kept
     String expected = TextSafety.cleanLines(SampleReports.HOSTILE).replace("\ufffe", "");
     assertEquals(expected, failure.getAttribute("message"));
-    assertTrue(expected.contains("]]> <b>&amp;</b>") && expected.contains("\\x1b[31m") && expected.contains("\n"));
+    assertTrue(
+        expected.contains("]]> <b>&amp;</b>")
+            && expected.contains("\\x1b[31m")
+            && expected.contains("\n"));
   }
 
   @Test
   void unitsThatWereNotAuditedAreErrorsOrSkipped() throws Exception {
     Document doc = parse(render(SampleReports.typical()));
     NodeList suites = doc.getElementsByTagName("testsuite");
-    Map<String, String> outcome = Map.of("gone.service", "error", "off.service", "skipped", "bad.service", "error",
-        JunitReporter.TOOL_SUITE, "error");
+    Map<String, String> outcome =
+        Map.of(
+            "gone.service",
+            "error",
+            "off.service",
+            "skipped",
+            "bad.service",
+            "error",
+            JunitReporter.TOOL_SUITE,
+            "error");
     for (int i = 0; i < suites.getLength(); i++) {
       Element s = (Element) suites.item(i);
       String want = outcome.get(s.getAttribute("name"));
@@ -141,6 +168,8 @@ class JunitReporterTest {
       }
     }
     Element missing = (Element) suites.item(3);
-    assertEquals("not-found", ((Element) missing.getElementsByTagName("error").item(0)).getAttribute("type"));
+    assertEquals(
+        "not-found",
+        ((Element) missing.getElementsByTagName("error").item(0)).getAttribute("type"));
   }
 }

@@ -19,18 +19,18 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>UTF-8, lines end with LF, the last one too; no CR;
- *   <li>{@code # HELP name text} (text escapes only {@code \\} and {@code \n}) and
- *       {@code # TYPE name counter|gauge|histogram|summary|untyped}, at most one of each per
- *       family, both before the family's first sample; other {@code #} lines are comments;
- *   <li>a sample is {@code name[{label="value",…}] value [timestamp]}: metric names match
- *       {@code [a-zA-Z_:][a-zA-Z0-9_:]*}, label names {@code [a-zA-Z_][a-zA-Z0-9_]*} and do not
- *       start with {@code __}, label values escape only backslash, double quote and line feed
- *       (a raw line feed or any other backslash sequence is an error), a label appears once per
- *       sample; the value is a Go float (or NaN, +Inf, -Inf), the timestamp an int64;
- *   <li>a family's lines form one group (no family comes back after another started), and no
- *       series (name and label set) appears twice;
- *   <li>a sample of a counter, gauge or untyped family is named exactly as its family;
- *       histogram and summary samples may add _bucket, _sum, _count.
+ *   <li>{@code # HELP name text} (text escapes only {@code \\} and {@code \n}) and {@code # TYPE
+ *       name counter|gauge|histogram|summary|untyped}, at most one of each per family, both before
+ *       the family's first sample; other {@code #} lines are comments;
+ *   <li>a sample is {@code name[{label="value",…}] value [timestamp]}: metric names match {@code
+ *       [a-zA-Z_:][a-zA-Z0-9_:]*}, label names {@code [a-zA-Z_][a-zA-Z0-9_]*} and do not start with
+ *       {@code __}, label values escape only backslash, double quote and line feed (a raw line feed
+ *       or any other backslash sequence is an error), a label appears once per sample; the value is
+ *       a Go float (or NaN, +Inf, -Inf), the timestamp an int64;
+ *   <li>a family's lines form one group (no family comes back after another started), and no series
+ *       (name and label set) appears twice;
+ *   <li>a sample of a counter, gauge or untyped family is named exactly as its family; histogram
+ *       and summary samples may add _bucket, _sum, _count.
  * </ul>
  *
  * Beyond the format, unitaudit's own rule: every family is typed and has help text.
@@ -39,13 +39,16 @@ final class PromText {
 
   private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern FLOAT = Pattern.compile(
-      "[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Inf|inf|NaN)");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[+-]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Inf|inf|NaN)");
   private static final Pattern INT64 = Pattern.compile("-?[0-9]{1,19}");
-  private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
+  private static final Set<String> TYPES =
+      Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
   /** The outcome: problems found (empty when the text is valid) and what was parsed. */
-  record Result(List<String> problems, Map<String, String> types, Map<String, Integer> samplesPerFamily) {
+  record Result(
+      List<String> problems, Map<String, String> types, Map<String, Integer> samplesPerFamily) {
     int samples() {
       return samplesPerFamily.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -57,8 +60,13 @@ final class PromText {
     List<String> problems = new ArrayList<>();
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       problems.add("not UTF-8: " + e);
       return new Result(problems, Map.of(), Map.of());
@@ -122,7 +130,8 @@ final class PromText {
           String help = t.length == 4 ? t[3] : "";
           for (int i = 0; i < help.length(); i++) {
             if (help.charAt(i) == '\\') {
-              if (i + 1 >= help.length() || (help.charAt(i + 1) != '\\' && help.charAt(i + 1) != 'n')) {
+              if (i + 1 >= help.length()
+                  || (help.charAt(i + 1) != '\\' && help.charAt(i + 1) != 'n')) {
                 problems.add(at + "bad escape in HELP text");
               }
               i++;
@@ -145,7 +154,8 @@ final class PromText {
       }
       if (!family.equals(current)) {
         if (closed.contains(family)) {
-          problems.add(at + family + " comes back after other families: its lines must be one group");
+          problems.add(
+              at + family + " comes back after other families: its lines must be one group");
         }
         if (current != null) {
           closed.add(current);
@@ -247,7 +257,9 @@ final class PromText {
       return null;
     }
     String[] rest = line.substring(i + 1).split(" ", -1);
-    if (rest.length < 1 || rest.length > 2 || !FLOAT.matcher(rest[0]).matches()
+    if (rest.length < 1
+        || rest.length > 2
+        || !FLOAT.matcher(rest[0]).matches()
         || (rest.length == 2 && !INT64.matcher(rest[1]).matches())) {
       problems.add(at + "bad value or timestamp: " + line);
       return null;

@@ -35,7 +35,8 @@ class ReportSchemaFileTest {
 
   @Test
   void theCopyInReportsIsTheSameFile() throws Exception {
-    assertEquals(Files.readString(Path.of("src/main/resources" + RESOURCE)),
+    assertEquals(
+        Files.readString(Path.of("src/main/resources" + RESOURCE)),
         Files.readString(Path.of("reports/report.schema.json")));
   }
 
@@ -67,15 +68,45 @@ class ReportSchemaFileTest {
     JsonNode schema = schema();
     AuditReport typical = SampleReports.typical();
     AuditReport.UnitEntry first = typical.units().get(0);
-    AuditReport.UnitEntry withSettings = new AuditReport.UnitEntry(first.unit(), first.aliases(), first.type(),
-        first.status(), first.description(), first.fragment(), first.dropins(), first.exposure(), first.rating(),
-        first.level(), first.checks(), first.findings(), first.rulesChecked(),
-        List.of(new AuditReport.SettingEntry("Service", "ExecStart", "/bin/true", "etc/x.service", 3)));
-    JsonNode report = new ObjectMapper().readTree(new JsonReporter().render(
-        new AuditReport(1, typical.tool(), List.of(withSettings), typical.errors(), ".unitaudit.json",
-            List.of(new AuditReport.SuppressionEntry("x.service", List.of("UA1001"), "legacy", "2027-06-30",
-                "etc/x.service", 1))), null,
-        Reporter.RenderOptions.PLAIN));
+    AuditReport.UnitEntry withSettings =
+        new AuditReport.UnitEntry(
+            first.unit(),
+            first.aliases(),
+            first.type(),
+            first.status(),
+            first.description(),
+            first.fragment(),
+            first.dropins(),
+            first.exposure(),
+            first.rating(),
+            first.level(),
+            first.checks(),
+            first.findings(),
+            first.rulesChecked(),
+            List.of(
+                new AuditReport.SettingEntry(
+                    "Service", "ExecStart", "/bin/true", "etc/x.service", 3)));
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(
+                new JsonReporter()
+                    .render(
+                        new AuditReport(
+                            1,
+                            typical.tool(),
+                            List.of(withSettings),
+                            typical.errors(),
+                            ".unitaudit.json",
+                            List.of(
+                                new AuditReport.SuppressionEntry(
+                                    "x.service",
+                                    List.of("UA1001"),
+                                    "legacy",
+                                    "2027-06-30",
+                                    "etc/x.service",
+                                    1))),
+                        null,
+                        Reporter.RenderOptions.PLAIN));
     JsonNode unit = report.get("units").get(0);
     same(schema, report, Set.of("config", "suppressions"));
     same(schema.get("properties").get("tool"), report.get("tool"), Set.of());
@@ -88,7 +119,10 @@ class ReportSchemaFileTest {
     same(schema.at("/$defs/suppression"), report.get("suppressions").get(0), Set.of());
   }
 
-  /** The schema object's properties are the instance's keys, and all but {@code optional} are required. */
+  /**
+   * The schema object's properties are the instance's keys, and all but {@code optional} are
+   * required.
+   */
   private static void same(JsonNode def, JsonNode instance, Set<String> optional) {
     Set<String> keys = new LinkedHashSet<>();
     instance.fieldNames().forEachRemaining(keys::add);
@@ -100,6 +134,8 @@ class ReportSchemaFileTest {
     Set<String> expected = new LinkedHashSet<>(keys);
     expected.removeAll(optional);
     assertEquals(expected, required);
-    assertTrue(def.get("additionalProperties").isBoolean() && !def.get("additionalProperties").asBoolean());
+    assertTrue(
+        def.get("additionalProperties").isBoolean()
+            && !def.get("additionalProperties").asBoolean());
   }
 }

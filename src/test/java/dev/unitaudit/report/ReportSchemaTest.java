@@ -27,15 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reports validate against report.schema.json (JSON Schema 2020-12), and the schema rejects what
- * the report never holds. Needs the test dependency com.networknt:json-schema-validator 2.0.x
- * (2.x is the line built on Jackson 2, which this project uses; 3.x moved to Jackson 3).
+ * the report never holds. Needs the test dependency com.networknt:json-schema-validator 2.0.x (2.x
+ * is the line built on Jackson 2, which this project uses; 3.x moved to Jackson 3).
  */
 class ReportSchemaTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   static Schema schema() throws IOException {
-    try (InputStream in = ReportSchemaTest.class.getResourceAsStream(ReportSchemaFileTest.RESOURCE)) {
+    try (InputStream in =
+        ReportSchemaTest.class.getResourceAsStream(ReportSchemaFileTest.RESOURCE)) {
       JsonNode node = MAPPER.readTree(in);
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
           .getSchema(MAPPER.writeValueAsString(node));
@@ -43,7 +44,9 @@ class ReportSchemaTest {
   }
 
   private static List<String> errors(Schema schema, AuditReport report) throws IOException {
-    return errors(schema, MAPPER.readTree(new JsonReporter().render(report, null, Reporter.RenderOptions.PLAIN)));
+    return errors(
+        schema,
+        MAPPER.readTree(new JsonReporter().render(report, null, Reporter.RenderOptions.PLAIN)));
   }
 
   private static List<String> errors(Schema schema, JsonNode json) {
@@ -53,7 +56,8 @@ class ReportSchemaTest {
   @Test
   void handWrittenReportsAreValid() throws IOException {
     Schema schema = schema();
-    for (AuditReport r : List.of(SampleReports.typical(), SampleReports.hostile(), SampleReports.empty())) {
+    for (AuditReport r :
+        List.of(SampleReports.typical(), SampleReports.hostile(), SampleReports.empty())) {
       assertEquals(List.of(), errors(schema, r));
     }
   }
@@ -64,13 +68,16 @@ class ReportSchemaTest {
     RuleCatalog catalog = RuleLoader.builtIn();
     Path cwd = Path.of("").toAbsolutePath();
     List<AuditReport> reports = new ArrayList<>();
-    reports.add(new Audit(catalog, SecurityPolicy.NONE, Suppressions.none(catalog), 3, true)
-        .run(Selection.of(List.of("fixtures/showcase"), null, cwd)));
+    reports.add(
+        new Audit(catalog, SecurityPolicy.NONE, Suppressions.none(catalog), 3, true)
+            .run(Selection.of(List.of("fixtures/showcase"), null, cwd)));
     // every rule fixture case is a root-like tree: findings, suppressions and errors of all kinds
     try (Stream<Path> cases = Files.walk(Path.of("fixtures/rules"), 3)) {
-      for (Path c : cases.filter(p -> p.getNameCount() == 5 && Files.isDirectory(p)).sorted().toList()) {
-        reports.add(new Audit(catalog, SecurityPolicy.NONE, Suppressions.none(catalog), 3, true)
-            .run(Selection.of(List.of(), c, cwd)));
+      for (Path c :
+          cases.filter(p -> p.getNameCount() == 5 && Files.isDirectory(p)).sorted().toList()) {
+        reports.add(
+            new Audit(catalog, SecurityPolicy.NONE, Suppressions.none(catalog), 3, true)
+                .run(Selection.of(List.of(), c, cwd)));
       }
     }
     assertFalse(reports.size() < 2, "fixture trees found");
@@ -82,8 +89,9 @@ class ReportSchemaTest {
   @Test
   void theSchemaRejectsWhatAReportNeverHolds() throws IOException {
     Schema schema = schema();
-    JsonNode good = MAPPER.readTree(new JsonReporter().render(SampleReports.typical(), null,
-        Reporter.RenderOptions.PLAIN));
+    JsonNode good =
+        MAPPER.readTree(
+            new JsonReporter().render(SampleReports.typical(), null, Reporter.RenderOptions.PLAIN));
 
     ObjectNode extra = good.deepCopy();
     extra.put("extra", 1);
@@ -95,7 +103,8 @@ class ReportSchemaTest {
 
     ObjectNode missing = good.deepCopy();
     ((ObjectNode) missing.get("units").get(0).get("findings").get(0)).remove("suppressed");
-    assertFalse(errors(schema, missing).isEmpty(), "suppressed is always present (null when it counts)");
+    assertFalse(
+        errors(schema, missing).isEmpty(), "suppressed is always present (null when it counts)");
 
     ObjectNode badSeverity = good.deepCopy();
     ((ObjectNode) badSeverity.get("units").get(0).get("findings").get(0)).put("severity", "HIGH");
@@ -103,6 +112,7 @@ class ReportSchemaTest {
 
     ObjectNode badLine = good.deepCopy();
     ((ObjectNode) badLine.get("units").get(0).get("findings").get(0)).put("line", 0);
-    assertFalse(errors(schema, badLine).isEmpty(), "lines start at 1; a whole-file finding has null");
+    assertFalse(
+        errors(schema, badLine).isEmpty(), "lines start at 1; a whole-file finding has null");
   }
 }

@@ -19,21 +19,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every format but JSON (whose bytes JsonStreamTest and the schema tests pin) renders the
  * hand-written reports to exactly the bytes of its golden file in
  * src/test/resources/dev/unitaudit/report/golden/. After a deliberate change, regenerate with
- * {@code mvn test -Dtest=ReporterGoldenTest,TextReporterTest -Dunitaudit.updateGoldens=true} and review the diff
- * (TextReporterTest holds the text report's other views: widths, ASCII, --quiet, --checks, gates).
+ * {@code mvn test -Dtest=ReporterGoldenTest,TextReporterTest -Dunitaudit.updateGoldens=true} and
+ * review the diff (TextReporterTest holds the text report's other views: widths, ASCII, --quiet,
+ * --checks, gates).
  */
 class ReporterGoldenTest {
 
   static final Path GOLDEN = Path.of("src/test/resources/dev/unitaudit/report/golden");
 
   /** format → golden file extension. */
-  static final List<String[]> FORMATS = List.of(
-      new String[] {"text", "txt"},
-      new String[] {"junit", "junit.xml"},
-      new String[] {"sarif", "sarif"},
-      new String[] {"markdown", "md"},
-      new String[] {"github", "github.txt"},
-      new String[] {"prometheus", "prom"});
+  static final List<String[]> FORMATS =
+      List.of(
+          new String[] {"text", "txt"},
+          new String[] {"junit", "junit.xml"},
+          new String[] {"sarif", "sarif"},
+          new String[] {"markdown", "md"},
+          new String[] {"github", "github.txt"},
+          new String[] {"prometheus", "prom"});
 
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
@@ -54,7 +56,8 @@ class ReporterGoldenTest {
   }
 
   static String render(String format, String name) {
-    // the one time-dependent value (the Prometheus timestamp) fixed at 0, as SOURCE_DATE_EPOCH=0 does
+    // the one time-dependent value (the Prometheus timestamp) fixed at 0, as SOURCE_DATE_EPOCH=0
+    // does
     Reporter r = format.equals("prometheus") ? new PrometheusReporter(0) : Reporters.get(format);
     assertNotNull(r, format);
     return r.render(report(name), SampleReports.catalog(), Reporter.RenderOptions.PLAIN);
@@ -69,13 +72,16 @@ class ReporterGoldenTest {
       Files.createDirectories(GOLDEN);
       Files.write(golden, actual);
     }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8),
+    assertEquals(
+        Files.readString(golden, StandardCharsets.UTF_8),
+        new String(actual, StandardCharsets.UTF_8),
         golden + " (regenerate with -Dunitaudit.updateGoldens=true after a deliberate change)");
   }
 
   @Test
   void everyFormatOfTheContractIsRegistered() {
-    assertEquals(Set.of("text", "json", "junit", "sarif", "markdown", "github", "prometheus"),
+    assertEquals(
+        Set.of("text", "json", "junit", "sarif", "markdown", "github", "prometheus"),
         Set.copyOf(Reporters.formats()));
     for (String f : Reporters.formats()) {
       assertEquals(f, Reporters.get(f).format());

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class SarifReporterTest {
 
   private static JsonNode render(AuditReport r) throws IOException {
-    return new ObjectMapper().readTree(new SarifReporter().render(r, SampleReports.catalog(),
-        Reporter.RenderOptions.PLAIN));
+    return new ObjectMapper()
+        .readTree(
+            new SarifReporter().render(r, SampleReports.catalog(), Reporter.RenderOptions.PLAIN));
   }
 
   @Test
@@ -35,7 +36,8 @@ class SarifReporterTest {
         JsonNode rule = rules.get(r.get("ruleIndex").asInt());
         assertEquals(r.get("ruleId").asText(), rule.get("id").asText());
         assertTrue(Set.of("error", "warning", "note").contains(r.get("level").asText()));
-        JsonNode artifact = r.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+        JsonNode artifact =
+            r.get("locations").get(0).get("physicalLocation").get("artifactLocation");
         assertEquals("ROOT", artifact.get("uriBaseId").asText());
         String uri = artifact.get("uri").asText();
         assertFalse(uri.startsWith("/"), uri);
@@ -54,11 +56,21 @@ class SarifReporterTest {
 
   @Test
   void catalogMetadataFillsTheRules() throws IOException {
-    JsonNode rule = render(SampleReports.typical()).get("runs").get(0).get("tool").get("driver").get("rules").get(0);
+    JsonNode rule =
+        render(SampleReports.typical())
+            .get("runs")
+            .get(0)
+            .get("tool")
+            .get("driver")
+            .get("rules")
+            .get(0);
     assertEquals("UA1001", rule.get("id").asText());
     assertEquals("no-new-privileges", rule.get("name").asText());
-    assertEquals("Service can gain new privileges", rule.get("shortDescription").get("text").asText());
-    assertEquals("NoNewPrivileges=yes stops setuid escalation.", rule.get("fullDescription").get("text").asText());
+    assertEquals(
+        "Service can gain new privileges", rule.get("shortDescription").get("text").asText());
+    assertEquals(
+        "NoNewPrivileges=yes stops setuid escalation.",
+        rule.get("fullDescription").get("text").asText());
     assertTrue(rule.get("help").get("text").asText().contains("NoNewPrivileges=yes"));
     assertEquals("8.0", rule.get("properties").get("security-severity").asText());
     assertEquals("error", rule.get("defaultConfiguration").get("level").asText());
@@ -78,20 +90,25 @@ class SarifReporterTest {
 
   @Test
   void fingerprintIgnoresTheLineButNotTheMessage() {
-    AuditReport.FindingEntry f = new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m", "etc/x.service", 7, "",
-        null);
-    AuditReport.FindingEntry moved = new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m", "etc/x.service", 40,
-        "", null);
-    AuditReport.FindingEntry other = new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m2", "etc/x.service", 7,
-        "", null);
-    assertEquals(SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", moved));
-    assertNotEquals(SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", other));
-    assertNotEquals(SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("y.service", f));
+    AuditReport.FindingEntry f =
+        new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m", "etc/x.service", 7, "", null);
+    AuditReport.FindingEntry moved =
+        new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m", "etc/x.service", 40, "", null);
+    AuditReport.FindingEntry other =
+        new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m2", "etc/x.service", 7, "", null);
+    assertEquals(
+        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", moved));
+    assertNotEquals(
+        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", other));
+    assertNotEquals(
+        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("y.service", f));
   }
 
   @Test
   void urisArePercentEncodedRelativeReferences() {
-    assertEquals("etc/systemd/system/foo@bar.service", SarifReporter.uri("etc/systemd/system/foo@bar.service"));
+    assertEquals(
+        "etc/systemd/system/foo@bar.service",
+        SarifReporter.uri("etc/systemd/system/foo@bar.service"));
     assertEquals("a%20b/c%3Ad%25e%23f%3Fg", SarifReporter.uri("a b/c:d%e#f?g"));
     assertEquals("caf%C3%A9.service", SarifReporter.uri("caf\u00e9.service"));
     assertEquals("etc/x.service", Locations.relative("/etc/x.service"));
@@ -99,10 +116,16 @@ class SarifReporterTest {
 
   @Test
   void severityMapsToLevelAndGithubSeverity() {
-    assertEquals(List.of("error", "error", "warning", "note", "note"),
-        List.of("critical", "high", "medium", "low", "info").stream().map(SarifReporter::level).toList());
-    assertEquals(List.of("9.5", "8.0", "5.5", "3.0", "1.0"),
-        List.of("critical", "high", "medium", "low", "info").stream().map(SarifReporter::securitySeverity).toList());
+    assertEquals(
+        List.of("error", "error", "warning", "note", "note"),
+        List.of("critical", "high", "medium", "low", "info").stream()
+            .map(SarifReporter::level)
+            .toList());
+    assertEquals(
+        List.of("9.5", "8.0", "5.5", "3.0", "1.0"),
+        List.of("critical", "high", "medium", "low", "info").stream()
+            .map(SarifReporter::securitySeverity)
+            .toList());
   }
 
   /** A validator diagnostic: {@code file(line,col): error SARIF1234: …}. */
@@ -118,14 +141,25 @@ class SarifReporterTest {
   void officialValidatorFindsNoError() throws Exception {
     boolean ci = "true".equals(System.getenv("CI"));
     if (!ci) {
-      System.out.println("SarifReporterTest: skipped the sarif-multitool validation (runs when CI=true)");
+      System.out.println(
+          "SarifReporterTest: skipped the sarif-multitool validation (runs when CI=true)");
     }
     Assumptions.assumeTrue(ci, "sarif-multitool validation runs when CI=true");
     for (String name : List.of("typical", "hostile", "empty")) {
       Path file = ReporterGoldenTest.GOLDEN.resolve(name + ".sarif").toAbsolutePath();
-      // the npm wrapper passes arguments through a shell, hence the inner quotes around the ';' list
-      Process p = new ProcessBuilder("npx", "-y", "@microsoft/sarif-multitool", "validate", "--rule-kind",
-          "'Sarif;Gh'", file.toString()).redirectErrorStream(true).start();
+      // the npm wrapper passes arguments through a shell, hence the inner quotes around the ';'
+      // list
+      Process p =
+          new ProcessBuilder(
+                  "npx",
+                  "-y",
+                  "@microsoft/sarif-multitool",
+                  "validate",
+                  "--rule-kind",
+                  "'Sarif;Gh'",
+                  file.toString())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(10, TimeUnit.MINUTES), "validator timed out");
       System.out.println("sarif-multitool validate " + file + ":\n" + out);

@@ -18,9 +18,13 @@ final class TerminalColumns {
       return 0;
     }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    boolean wide = cp >= 0x1f300 && cp <= 0x1faff || script == Character.UnicodeScript.HAN
-        || script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || (cp >= 0xff01 && cp <= 0xff60);
+    boolean wide =
+        cp >= 0x1f300 && cp <= 0x1faff
+            || script == Character.UnicodeScript.HAN
+            || script == Character.UnicodeScript.HANGUL
+            || script == Character.UnicodeScript.HIRAGANA
+            || script == Character.UnicodeScript.KATAKANA
+            || (cp >= 0xff01 && cp <= 0xff60);
     return wide ? 2 : 1;
   }
 }

@@ -29,7 +29,9 @@ class TextFormatsTest {
 
   private static void noRawControls(String out, String format) {
     for (char c : out.toCharArray()) {
-      assertFalse(c < 0x20 && c != '\n' && c != '\t' || c == 0x7f, format + " carries control character " + (int) c);
+      assertFalse(
+          c < 0x20 && c != '\n' && c != '\t' || c == 0x7f,
+          format + " carries control character " + (int) c);
     }
     assertTrue(out.isEmpty() || out.endsWith("\n"), format + " ends with a line feed");
   }
@@ -39,7 +41,11 @@ class TextFormatsTest {
   private static final Pattern COMMAND = Pattern.compile("::(error|warning|notice) ([^:]*)::(.*)");
 
   private static String unescape(String s) {
-    return s.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    return s.replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%");
   }
 
   @Test
@@ -48,8 +54,11 @@ class TextFormatsTest {
       String out = render(new GithubReporter(), report);
       noRawControls(out, "github");
       String[] lines = out.split("\n");
-      long counting = report.units().stream().flatMap(u -> u.findings().stream())
-          .filter(f -> f.suppressed() == null).count();
+      long counting =
+          report.units().stream()
+              .flatMap(u -> u.findings().stream())
+              .filter(f -> f.suppressed() == null)
+              .count();
       assertEquals(counting + report.errors().size() + 1, lines.length);
       for (String line : lines) {
         Matcher m = COMMAND.matcher(line);
@@ -73,10 +82,16 @@ class TextFormatsTest {
     assertEquals("error", m.group(1));
     String file = m.group(2).split(",")[0].substring("file=".length());
     assertEquals("etc/systemd/system/we ird%,:|#?&\u00e9.service", unescape(file));
-    assertEquals(SampleReports.hostile().units().get(0).unit().replace("\u001b", "\\x1b") + ": "
-        + TextSafety.cleanLines(SampleReports.HOSTILE), unescape(m.group(3)));
-    assertEquals(List.of("error", "error", "warning", "notice", "notice"),
-        List.of("critical", "high", "medium", "low", "info").stream().map(GithubReporter::command).toList());
+    assertEquals(
+        SampleReports.hostile().units().get(0).unit().replace("\u001b", "\\x1b")
+            + ": "
+            + TextSafety.cleanLines(SampleReports.HOSTILE),
+        unescape(m.group(3)));
+    assertEquals(
+        List.of("error", "error", "warning", "notice", "notice"),
+        List.of("critical", "high", "medium", "low", "info").stream()
+            .map(GithubReporter::command)
+            .toList());
   }
 
   // --- markdown ---
@@ -119,8 +134,9 @@ class TextFormatsTest {
 
   @Test
   void markdownEscaping() {
-    assertEquals("a\\|b \\`c\\` &lt;b&gt;&amp; \\*x\\* \\[l\\](u) \\~\\~s\\~\\~ \\\\", MarkdownReporter.inline(
-        "a|b `c` <b>& *x* [l](u) ~~s~~ \\"));
+    assertEquals(
+        "a\\|b \\`c\\` &lt;b&gt;&amp; \\*x\\* \\[l\\](u) \\~\\~s\\~\\~ \\\\",
+        MarkdownReporter.inline("a|b `c` <b>& *x* [l](u) ~~s~~ \\"));
     assertEquals("\\# h<br>\\- item", MarkdownReporter.cell("# h\n- item"));
     // the escape becomes visible text, and its backslash is itself escaped so it renders
     assertEquals("a \\\\x1b\\[0m", MarkdownReporter.inline("a \u001b[0m"));
@@ -130,9 +146,13 @@ class TextFormatsTest {
   // --- prometheus ---
 
   /** name, optional {label="value",…} with only \\ \" \n escapes in values, and a number. */
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)"
-      + "(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*\\})? (-?[0-9]+(\\.[0-9]+)?)");
-  private static final Pattern META = Pattern.compile("# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)");
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n"
+              + "]|\\\\[\\\\\"n])*\",?)*\\})? (-?[0-9]+(\\.[0-9]+)?)");
+
+  private static final Pattern META =
+      Pattern.compile("# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)");
 
   @Test
   void prometheusExpositionIsWellFormedAndGrouped() {
@@ -154,33 +174,49 @@ class TextFormatsTest {
         }
         Matcher m = SAMPLE.matcher(line);
         assertTrue(m.matches(), line);
-        assertEquals(order.get(order.size() - 1), m.group(1), "samples follow their family's TYPE line");
+        assertEquals(
+            order.get(order.size() - 1), m.group(1), "samples follow their family's TYPE line");
         samples.merge(m.group(1), 1, Integer::sum);
       }
-      assertEquals(List.of("unitaudit_unit_info", "unitaudit_exposure", "unitaudit_level", "unitaudit_findings",
-          "unitaudit_units", "unitaudit_errors", "unitaudit_audit_timestamp_seconds"), order);
+      assertEquals(
+          List.of(
+              "unitaudit_unit_info",
+              "unitaudit_exposure",
+              "unitaudit_level",
+              "unitaudit_findings",
+              "unitaudit_units",
+              "unitaudit_errors",
+              "unitaudit_audit_timestamp_seconds"),
+          order);
       assertEquals(report.units().size() * 5, samples.getOrDefault("unitaudit_findings", 0));
       assertTrue(out.contains("unitaudit_units " + report.units().size() + "\n"));
       assertTrue(out.contains("unitaudit_errors " + report.errors().size() + "\n"));
-      assertTrue(out.matches("(?s).*\nunitaudit_audit_timestamp_seconds [0-9]+\n"), "the timestamp comes last");
+      assertTrue(
+          out.matches("(?s).*\nunitaudit_audit_timestamp_seconds [0-9]+\n"),
+          "the timestamp comes last");
     }
   }
 
   @Test
   void prometheusCountsFindingsThatCount() {
     String out = render(new PrometheusReporter(), SampleReports.typical());
-    assertTrue(out.contains("unitaudit_findings{unit=\"nginx.service\",severity=\"critical\"} 2\n"));
+    assertTrue(
+        out.contains("unitaudit_findings{unit=\"nginx.service\",severity=\"critical\"} 2\n"));
     assertTrue(out.contains("unitaudit_findings{unit=\"nginx.service\",severity=\"high\"} 2\n"));
-    assertTrue(out.contains("unitaudit_findings{unit=\"nginx.service\",severity=\"medium\"} 0\n"), "suppressed");
+    assertTrue(
+        out.contains("unitaudit_findings{unit=\"nginx.service\",severity=\"medium\"} 0\n"),
+        "suppressed");
     assertTrue(out.contains("unitaudit_exposure{unit=\"nginx.service\"} 9.2\n"));
-    assertFalse(out.contains("unitaudit_exposure{unit=\"backup.timer\"}"), "no exposure, no sample");
+    assertFalse(
+        out.contains("unitaudit_exposure{unit=\"backup.timer\"}"), "no exposure, no sample");
     assertEquals("a\\\\b\\\"c\\nd", PrometheusReporter.label("a\\b\"c\nd"));
   }
 
   @Test
   void prometheusTimestampIsFixedBySourceDateEpoch() {
-    assertTrue(render(new PrometheusReporter(1700000000L), SampleReports.empty())
-        .endsWith("\nunitaudit_audit_timestamp_seconds 1700000000\n"));
+    assertTrue(
+        render(new PrometheusReporter(1700000000L), SampleReports.empty())
+            .endsWith("\nunitaudit_audit_timestamp_seconds 1700000000\n"));
     assertEquals(Long.valueOf(0), PrometheusReporter.sourceDateEpoch("0"));
     assertEquals(Long.valueOf(1700000000L), PrometheusReporter.sourceDateEpoch("1700000000"));
     for (String bad : new String[] {null, "", "-1", "1.5", " 1", "12abc", "9".repeat(19)}) {

@@ -34,8 +34,17 @@ final class Validators {
    */
   static String sarifMultitool(Path file) throws Exception {
     // the npm wrapper passes arguments through a shell, hence the inner quotes around the ';' list
-    Process p = new ProcessBuilder("npx", "-y", "@microsoft/sarif-multitool", "validate", "--rule-kind",
-        "'Sarif;Gh'", file.toAbsolutePath().toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "npx",
+                "-y",
+                "@microsoft/sarif-multitool",
+                "validate",
+                "--rule-kind",
+                "'Sarif;Gh'",
+                file.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "validator timed out");
     assertEquals(0, p.exitValue(), out);
@@ -46,8 +55,16 @@ final class Validators {
     while (m.find()) {
       kinds.merge(m.group(1) + " " + m.group(2), 1, Integer::sum);
     }
-    String tail = out.substring(Math.max(0, out.lastIndexOf("Done.") < 0 ? out.length() - 200 : out.lastIndexOf("Done.")));
-    return "sarif-multitool validate " + file.getFileName() + ": 0 errors, " + kinds + "; " + tail.strip();
+    String tail =
+        out.substring(
+            Math.max(
+                0, out.lastIndexOf("Done.") < 0 ? out.length() - 200 : out.lastIndexOf("Done.")));
+    return "sarif-multitool validate "
+        + file.getFileName()
+        + ": 0 errors, "
+        + kinds
+        + "; "
+        + tail.strip();
   }
 
   /** promtool on the PATH, or null. */
@@ -69,12 +86,18 @@ final class Validators {
   static String promtoolCheck(Path file) throws Exception {
     Path promtool = promtool();
     if (promtool == null) {
-      assertFalse(ci(), "promtool is not installed and CI=true: apt-get install prometheus (it ships promtool)");
-      System.out.println("promtool not installed: skipped promtool check metrics on " + file.getFileName());
+      assertFalse(
+          ci(),
+          "promtool is not installed and CI=true: apt-get install prometheus (it ships promtool)");
+      System.out.println(
+          "promtool not installed: skipped promtool check metrics on " + file.getFileName());
       return null;
     }
-    Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(file.toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectInput(file.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "promtool timed out");
     assertEquals(0, p.exitValue(), "promtool check metrics < " + file + ":\n" + out);
@@ -97,8 +120,12 @@ final class Validators {
   static int terminalControl(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029'
-          || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+      if ((c < 0x20 && c != '\n' && c != '\t')
+          || (c >= 0x7f && c < 0xa0)
+          || c == '\u2028'
+          || c == '\u2029'
+          || (c >= '\u202a' && c <= '\u202e')
+          || (c >= '\u2066' && c <= '\u2069')) {
         return i;
       }
     }
@@ -107,7 +134,15 @@ final class Validators {
 
   static void assertTerminalClean(String s, String what) {
     int i = terminalControl(s);
-    assertEquals(-1, i, () -> what + " carries raw U+" + String.format("%04X", (int) s.charAt(i)) + " near \""
-        + TextSafety.clean(s.substring(Math.max(0, i - 40), Math.min(s.length(), i + 20))) + "\"");
+    assertEquals(
+        -1,
+        i,
+        () ->
+            what
+                + " carries raw U+"
+                + String.format("%04X", (int) s.charAt(i))
+                + " near \""
+                + TextSafety.clean(s.substring(Math.max(0, i - 40), Math.min(s.length(), i + 20)))
+                + "\"");
   }
 }

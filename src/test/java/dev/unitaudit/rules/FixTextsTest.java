@@ -36,15 +36,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every fix text is a fix (issue 12, item 7). For each finding of every rule's bad fixtures, of
- * the seed cases and of the showcase, the fix text is parsed with the project's own parser and
- * applied to a copy of the tree the way its kind says (rules/README.md, "Fix kinds"): a drop-in
- * is written as {@code UNIT.d/zz-fix.conf}, an edit replaces the finding's line, a chmod changes
- * the file's mode, a create-unit fix writes the new unit (and its drop-in), a move-secret fix
- * is applied as its edit and must not hold the secret. The tree is then audited again: the
- * finding must be gone, every unit that loaded must still load, and no unit may have a finding
- * it did not have before (units the fix created aside, which must load cleanly). A manual fix
- * claims nothing to apply: it must be only comments.
+ * Every fix text is a fix (issue 12, item 7). For each finding of every rule's bad fixtures, of the
+ * seed cases and of the showcase, the fix text is parsed with the project's own parser and applied
+ * to a copy of the tree the way its kind says (rules/README.md, "Fix kinds"): a drop-in is written
+ * as {@code UNIT.d/zz-fix.conf}, an edit replaces the finding's line, a chmod changes the file's
+ * mode, a create-unit fix writes the new unit (and its drop-in), a move-secret fix is applied as
+ * its edit and must not hold the secret. The tree is then audited again: the finding must be gone,
+ * every unit that loaded must still load, and no unit may have a finding it did not have before
+ * (units the fix created aside, which must load cleanly). A manual fix claims nothing to apply: it
+ * must be only comments.
  */
 class FixTextsTest {
 
@@ -80,7 +80,9 @@ class FixTextsTest {
       Rule rule = BUILT_IN.find(id).orElseThrow();
       // the rule itself, plus the diagnostics, which see what a fix's own lines would break
       List<Rule> rules = new ArrayList<>(List.of(rule));
-      BUILT_IN.all().stream().filter(r -> r.family().equals("diagnostics") && r != rule).forEach(rules::add);
+      BUILT_IN.all().stream()
+          .filter(r -> r.family().equals("diagnostics") && r != rule)
+          .forEach(rules::add);
       // a case marked audit-as-folder is a repository folder, as RuleFixturesTest audits it
       boolean rootShaped = !Files.exists(c.resolve("audit-as-folder"));
       Tree t = new Tree(c, rootShaped, new RuleCatalog(rules), Set.of(id));
@@ -110,23 +112,51 @@ class FixTextsTest {
     Path dir = Files.createTempDirectory("unitaudit-fixtext");
     try {
       Path etc = Files.createDirectories(dir.resolve("etc/systemd/system"));
-      Files.writeString(etc.resolve("app.service"), String.join("\n",
-          "[Unit]", "Description=app", "", "[Service]", "ExecStart=/usr/bin/app",
-          "OnFailur=alert@%n.service", "StartLimitIntervalSec=60", "", "[Services]", "User=app", ""));
-      Files.writeString(etc.resolve("empty.service"), "[Unit]\nDescription=no command\n\n[Service]\nUser=app\n");
+      Files.writeString(
+          etc.resolve("app.service"),
+          String.join(
+              "\n",
+              "[Unit]",
+              "Description=app",
+              "",
+              "[Service]",
+              "ExecStart=/usr/bin/app",
+              "OnFailur=alert@%n.service",
+              "StartLimitIntervalSec=60",
+              "",
+              "[Services]",
+              "User=app",
+              ""));
+      Files.writeString(
+          etc.resolve("empty.service"), "[Unit]\nDescription=no command\n\n[Service]\nUser=app\n");
       Map<String, Finding> byRule = new LinkedHashMap<>();
       for (Finding f : audit(new Tree(dir, true, BUILT_IN, null), dir).findings()) {
         byRule.putIfAbsent(f.rule(), f);
       }
-      assertEquals(List.of("# move etc/systemd/system/app.service:6 to the [Unit] section, as:", "[Unit]",
-          "OnFailure=alert@%n.service"), byRule.get("UA0001").fix());
+      assertEquals(
+          List.of(
+              "# move etc/systemd/system/app.service:6 to the [Unit] section, as:",
+              "[Unit]",
+              "OnFailure=alert@%n.service"),
+          byRule.get("UA0001").fix());
       assertEquals(FixKind.EDIT, byRule.get("UA0001").fixKind());
-      assertEquals(List.of("# move etc/systemd/system/app.service:7 to the [Unit] section, as:", "[Unit]",
-          "StartLimitIntervalSec=60"), byRule.get("UA0002").fix());
-      assertEquals(List.of("# replace etc/systemd/system/app.service:9 with the nearest known section:", "[Service]"),
+      assertEquals(
+          List.of(
+              "# move etc/systemd/system/app.service:7 to the [Unit] section, as:",
+              "[Unit]",
+              "StartLimitIntervalSec=60"),
+          byRule.get("UA0002").fix());
+      assertEquals(
+          List.of(
+              "# replace etc/systemd/system/app.service:9 with the nearest known section:",
+              "[Service]"),
           byRule.get("UA0003").fix());
-      assertEquals(List.of("# add the command the service runs (an absolute path and its arguments):", "[Service]",
-          "ExecStart=/path/to/program"), byRule.get("UA0006").fix());
+      assertEquals(
+          List.of(
+              "# add the command the service runs (an absolute path and its arguments):",
+              "[Service]",
+              "ExecStart=/path/to/program"),
+          byRule.get("UA0006").fix());
       assertEquals(FixKind.DROPIN, byRule.get("UA0006").fixKind());
     } finally {
       delete(dir);
@@ -138,18 +168,30 @@ class FixTextsTest {
     try {
       Path before = copy(t, work.resolve("before"));
       Result base = audit(t, before);
-      List<Finding> toFix = base.findings().stream().filter(f -> t.rules() == null || t.rules().contains(f.rule()))
-          .toList();
+      List<Finding> toFix =
+          base.findings().stream()
+              .filter(f -> t.rules() == null || t.rules().contains(f.rule()))
+              .toList();
       assertFalse(toFix.isEmpty(), t.source() + ": no finding to fix");
       int n = 0;
       for (Finding f : toFix) {
-        String what = t.source() + ": " + f.unit() + " " + f.rule() + " (" + f.message() + ")\nfix:\n"
-            + String.join("\n", f.fix());
+        String what =
+            t.source()
+                + ": "
+                + f.unit()
+                + " "
+                + f.rule()
+                + " ("
+                + f.message()
+                + ")\nfix:\n"
+                + String.join("\n", f.fix());
         for (String l : f.fix()) {
           assertFalse(PLACEHOLDER.matcher(l).find(), what + "\nunfilled placeholder in: " + l);
         }
         if (f.fixKind() == FixKind.MANUAL) {
-          assertTrue(f.fix().stream().allMatch(l -> l.startsWith("#")), what + "\na manual fix is only comments");
+          assertTrue(
+              f.fix().stream().allMatch(l -> l.startsWith("#")),
+              what + "\na manual fix is only comments");
           continue;
         }
         Path tree = copy(t, work.resolve("fix" + n++));
@@ -163,8 +205,8 @@ class FixTextsTest {
   }
 
   /**
-   * What applying a fix did: the units it created, and for an edit the lines that now stand in
-   * the finding's line (file as reported, first and last line).
+   * What applying a fix did: the units it created, and for an edit the lines that now stand in the
+   * finding's line (file as reported, first and last line).
    */
   private record Applied(Set<String> created, String file, int from, int to) {
     static final Applied NOTHING_ELSE = new Applied(Set.of(), null, 0, 0);
@@ -179,7 +221,8 @@ class FixTextsTest {
   }
 
   /** Applies the fix as its kind says. */
-  private static Applied apply(Tree t, Path tree, Result base, Finding f, String what) throws IOException {
+  private static Applied apply(Tree t, Path tree, Result base, Finding f, String what)
+      throws IOException {
     Unit u = base.units().get(f.unit());
     switch (f.fixKind()) {
       case DROPIN -> {
@@ -191,7 +234,8 @@ class FixTextsTest {
       }
       case MOVE_SECRET -> {
         String text = String.join("\n", f.fix());
-        assertTrue(text.contains("0600"), what + "\nthe secret's new file must be root-only (0600)");
+        assertTrue(
+            text.contains("0600"), what + "\nthe secret's new file must be root-only (0600)");
         for (String secret : secretValues(t, tree, f)) {
           assertFalse(text.contains(secret), what + "\nthe fix repeats the secret");
         }
@@ -211,8 +255,9 @@ class FixTextsTest {
   /** The lines parsed as a drop-in of the unit's type: no warning, at least one assignment. */
   private static String parsed(List<String> lines, Unit u, String what) {
     String text = String.join("\n", lines) + "\n";
-    ParsedFile pf = UnitFileParser.parse(text.getBytes(StandardCharsets.UTF_8), "fix",
-        new LinkedHashSet<>(u.type().sections()));
+    ParsedFile pf =
+        UnitFileParser.parse(
+            text.getBytes(StandardCharsets.UTF_8), "fix", new LinkedHashSet<>(u.type().sections()));
     assertEquals(List.of(), pf.diagnostics(), what);
     assertFalse(pf.assignments().isEmpty(), what + "\nthe fix sets nothing");
     return text;
@@ -233,7 +278,8 @@ class FixTextsTest {
    * puts it under another section, the line's own section is opened again after it, so that the
    * lines that follow stay where they were: this is "move the line there".
    */
-  private static Applied edit(Tree t, Path tree, Finding f, Unit u, String what) throws IOException {
+  private static Applied edit(Tree t, Path tree, Finding f, Unit u, String what)
+      throws IOException {
     assertTrue(f.line() > 0, what + "\nan edit needs the finding's line");
     String text = String.join("\n", f.fix()) + "\n";
     ParsedFile pf = UnitFileParser.parse(text.getBytes(StandardCharsets.UTF_8), "fix", null);
@@ -251,7 +297,9 @@ class FixTextsTest {
     List<String> replacement = new ArrayList<>(f.fix());
     List<Assignment> headers = pf.sectionHeaders();
     boolean assignment = !old.strip().startsWith("[");
-    if (assignment && section != null && !headers.isEmpty()
+    if (assignment
+        && section != null
+        && !headers.isEmpty()
         && !("[" + headers.get(headers.size() - 1).section() + "]").equals(section)) {
       replacement.add(section);
     }
@@ -270,10 +318,13 @@ class FixTextsTest {
         continue;
       }
       Path p = tree.resolve(m.group(3).substring(1));
-      assertTrue(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), what + "\nno such file: " + m.group(3));
+      assertTrue(
+          Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+          what + "\nno such file: " + m.group(3));
       if (m.group(1).equals("chmod")) {
         assertTrue(m.group(2).matches("[0-7]{4}"), what + "\nmode " + m.group(2));
-        Files.setPosixFilePermissions(p, dev.unitaudit.check.FileModeFixturesTest.mode(Integer.parseInt(m.group(2), 8)));
+        Files.setPosixFilePermissions(
+            p, dev.unitaudit.check.FileModeFixturesTest.mode(Integer.parseInt(m.group(2), 8)));
       } else {
         String[] owner = m.group(2).split(":");
         var lookup = p.getFileSystem().getUserPrincipalLookupService();
@@ -289,7 +340,8 @@ class FixTextsTest {
     assertTrue(applied > 0, what + "\nno '# chmod MODE /PATH' line");
   }
 
-  private static Set<String> create(Tree t, Path tree, Finding f, Unit u, String what) throws IOException {
+  private static Set<String> create(Tree t, Path tree, Finding f, Unit u, String what)
+      throws IOException {
     Matcher m = CREATE.matcher(f.fix().get(0));
     assertTrue(m.matches(), what + "\na create-unit fix starts with '# create NAME:'");
     String name = m.group(1);
@@ -310,8 +362,9 @@ class FixTextsTest {
       }
     }
     String text = String.join("\n", unitLines) + "\n";
-    ParsedFile pf = UnitFileParser.parse(text.getBytes(StandardCharsets.UTF_8), name,
-        new LinkedHashSet<>(un.type().sections()));
+    ParsedFile pf =
+        UnitFileParser.parse(
+            text.getBytes(StandardCharsets.UTF_8), name, new LinkedHashSet<>(un.type().sections()));
     assertEquals(List.of(), pf.diagnostics(), what);
     Path target = unitDir(t, tree).resolve(name);
     assertFalse(Files.exists(target), what + "\n" + name + " exists already");
@@ -325,7 +378,8 @@ class FixTextsTest {
 
   /** The values the finding's secret had on its line, which the fix must not repeat. */
   private static List<String> secretValues(Tree t, Path tree, Finding f) throws IOException {
-    String line = Files.readAllLines(file(t, tree, f.file()), StandardCharsets.UTF_8).get(f.line() - 1);
+    String line =
+        Files.readAllLines(file(t, tree, f.file()), StandardCharsets.UTF_8).get(f.line() - 1);
     Matcher m = Pattern.compile("(\\S+)=\\*\\*\\*\\*").matcher(f.message());
     List<String> out = new ArrayList<>();
     if (m.find()) {
@@ -341,13 +395,20 @@ class FixTextsTest {
     Set<String> created = done.created();
     Set<String> now = messages(after, f.unit(), f.rule());
     assertFalse(now.contains(f.message()), what + "\nstill reported after the fix");
-    assertTrue(counts(after, created).getOrDefault(f.unit() + " " + f.rule(), 0)
-        < counts(before, created).get(f.unit() + " " + f.rule()), what + "\nreported as often as before: " + now);
+    assertTrue(
+        counts(after, created).getOrDefault(f.unit() + " " + f.rule(), 0)
+            < counts(before, created).get(f.unit() + " " + f.rule()),
+        what + "\nreported as often as before: " + now);
     for (Map.Entry<String, Unit> e : before.units().entrySet()) {
       Unit a = after.units().get(e.getKey());
       if (e.getValue().status() == UnitStatus.LOADED || e.getKey().equals(f.unit())) {
-        assertTrue(a != null && a.status() == UnitStatus.LOADED, what + "\n" + e.getKey() + " no longer loads: "
-            + (a == null ? "gone" : a.diagnostics()));
+        assertTrue(
+            a != null && a.status() == UnitStatus.LOADED,
+            what
+                + "\n"
+                + e.getKey()
+                + " no longer loads: "
+                + (a == null ? "gone" : a.diagnostics()));
       }
     }
     // a finding the unit had before may read differently (fewer capabilities left), but no rule may
@@ -355,17 +416,27 @@ class FixTextsTest {
     Map<String, Integer> old = counts(before, created);
     for (Finding x : after.findings()) {
       if (created.contains(x.unit())) {
-        assertFalse(x.rule().startsWith("UA0"), what + "\nthe created unit does not load cleanly: " + x.message());
+        assertFalse(
+            x.rule().startsWith("UA0"),
+            what + "\nthe created unit does not load cleanly: " + x.message());
       }
     }
-    Result judged = new Result(after.findings().stream().filter(x -> !done.atEdit(x)).toList(), after.units());
+    Result judged =
+        new Result(after.findings().stream().filter(x -> !done.atEdit(x)).toList(), after.units());
     for (Map.Entry<String, Integer> e : counts(judged, created).entrySet()) {
-      assertTrue(e.getValue() <= old.getOrDefault(e.getKey(), 0), what + "\nthe fix causes a new finding: " + e.getKey()
-          + " " + messagesOf(after, e.getKey()));
+      assertTrue(
+          e.getValue() <= old.getOrDefault(e.getKey(), 0),
+          what
+              + "\nthe fix causes a new finding: "
+              + e.getKey()
+              + " "
+              + messagesOf(after, e.getKey()));
     }
     for (String c : created) {
       Unit cu = after.units().get(c);
-      assertTrue(cu != null && cu.status() == UnitStatus.LOADED, what + "\nthe created unit " + c + " does not load");
+      assertTrue(
+          cu != null && cu.status() == UnitStatus.LOADED,
+          what + "\nthe created unit " + c + " does not load");
     }
   }
 
@@ -381,7 +452,10 @@ class FixTextsTest {
   }
 
   private static List<String> messagesOf(Result r, String unitRule) {
-    return r.findings().stream().filter(f -> unitRule.equals(f.unit() + " " + f.rule())).map(Finding::message).toList();
+    return r.findings().stream()
+        .filter(f -> unitRule.equals(f.unit() + " " + f.rule()))
+        .map(Finding::message)
+        .toList();
   }
 
   private static Set<String> messages(Result r, String unit, String rule) {
@@ -398,10 +472,16 @@ class FixTextsTest {
 
   /** Audits a copy with the tree's rules, every unit, as RuleFixturesTest does. */
   private static Result audit(Tree t, Path tree) throws Exception {
-    Selection sel = t.rootShaped() ? Selection.of(List.of(), tree, tree)
-        : Selection.of(List.of(tree.getFileName().toString()), null, tree.getParent());
-    TreeContext ctx = new TreeContext(sel.loader(), t.rootShaped() ? tree : null, id -> BUILT_IN.find(id).isPresent(),
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    Selection sel =
+        t.rootShaped()
+            ? Selection.of(List.of(), tree, tree)
+            : Selection.of(List.of(tree.getFileName().toString()), null, tree.getParent());
+    TreeContext ctx =
+        new TreeContext(
+            sel.loader(),
+            t.rootShaped() ? tree : null,
+            id -> BUILT_IN.find(id).isPresent(),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     RuleEngine engine = new RuleEngine(t.catalog());
     List<Finding> out = new ArrayList<>();
     Map<String, Unit> units = new LinkedHashMap<>();
@@ -411,8 +491,9 @@ class FixTextsTest {
         continue;
       }
       // as Audit does: a link leaving a repository folder is judged by the diagnostics rules
-      boolean outsideLink = u.diagnostics().stream()
-          .anyMatch(d -> dev.unitaudit.syntax.Diagnostic.OUTSIDE_LINK.equals(d.category()));
+      boolean outsideLink =
+          u.diagnostics().stream()
+              .anyMatch(d -> dev.unitaudit.syntax.Diagnostic.OUTSIDE_LINK.equals(d.category()));
       if (u.status() == UnitStatus.LOADED || u.status() == UnitStatus.BAD_SETTING || outsideLink) {
         out.addAll(engine.evaluate(ctx.contextFor(u)).findings());
       }

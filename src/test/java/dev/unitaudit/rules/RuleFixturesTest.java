@@ -49,25 +49,39 @@ class RuleFixturesTest {
     for (Path caseDir : cases()) {
       String id = caseDir.getParent().getParent().getFileName().toString();
       String name = id + "/" + caseDir.getParent().getFileName() + "/" + caseDir.getFileName();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        Rule rule = catalog.find(id).orElseThrow(() -> new AssertionError("fixture folder names no rule: " + id));
-        Path root = caseDir;
-        Path tmp = null;
-        if (Files.exists(caseDir.resolve("setup"))) {
-          // file modes git cannot keep: copy the case as a fresh clone has it and apply its setup
-          tmp = Files.createTempDirectory("unitaudit-rulecase");
-          root = dev.unitaudit.check.FileModeFixturesTest.prepare(caseDir, tmp.resolve("case"));
-        }
-        try {
-          assertEquals(read(caseDir.resolve("expected.txt")), run(new RuleCatalog(List.of(rule)), root), name);
-        } finally {
-          if (tmp != null) {
-            try (Stream<Path> w = Files.walk(tmp)) {
-              w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
-          }
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                Rule rule =
+                    catalog
+                        .find(id)
+                        .orElseThrow(
+                            () -> new AssertionError("fixture folder names no rule: " + id));
+                Path root = caseDir;
+                Path tmp = null;
+                if (Files.exists(caseDir.resolve("setup"))) {
+                  // file modes git cannot keep: copy the case as a fresh clone has it and apply its
+                  // setup
+                  tmp = Files.createTempDirectory("unitaudit-rulecase");
+                  root =
+                      dev.unitaudit.check.FileModeFixturesTest.prepare(
+                          caseDir, tmp.resolve("case"));
+                }
+                try {
+                  assertEquals(
+                      read(caseDir.resolve("expected.txt")),
+                      run(new RuleCatalog(List.of(rule)), root),
+                      name);
+                } finally {
+                  if (tmp != null) {
+                    try (Stream<Path> w = Files.walk(tmp)) {
+                      w.sorted(java.util.Comparator.reverseOrder())
+                          .forEach(x -> x.toFile().delete());
+                    }
+                  }
+                }
+              }));
     }
     return tests.stream();
   }
@@ -86,8 +100,12 @@ class RuleFixturesTest {
       }
     }
     try (Stream<Path> s = Files.list(FIXTURES)) {
-      s.filter(Files::isDirectory).forEach(p -> assertTrue(ids.contains(p.getFileName().toString()),
-          "fixture folder " + p + " names no rule"));
+      s.filter(Files::isDirectory)
+          .forEach(
+              p ->
+                  assertTrue(
+                      ids.contains(p.getFileName().toString()),
+                      "fixture folder " + p + " names no rule"));
     }
   }
 
@@ -98,7 +116,9 @@ class RuleFixturesTest {
       return out;
     }
     try (Stream<Path> s = Files.walk(FIXTURES, 3)) {
-      s.filter(p -> FIXTURES.relativize(p).getNameCount() == 3 && Files.isDirectory(p)).sorted().forEach(out::add);
+      s.filter(p -> FIXTURES.relativize(p).getNameCount() == 3 && Files.isDirectory(p))
+          .sorted()
+          .forEach(out::add);
     }
     return out;
   }
@@ -110,12 +130,17 @@ class RuleFixturesTest {
    */
   static String run(RuleCatalog catalog, Path root) throws Exception {
     boolean asFolder = Files.exists(root.resolve("audit-as-folder"));
-    Selection sel = asFolder ? Selection.of(List.of("."), null, root) : Selection.of(List.of(), root, root);
+    Selection sel =
+        asFolder ? Selection.of(List.of("."), null, root) : Selection.of(List.of(), root, root);
     RuleEngine engine = new RuleEngine(catalog);
     List<String> lines = new ArrayList<>();
     for (Selection.Scope scope : sel.scopes()) {
-      TreeContext tree = new TreeContext(scope.loader(), scope.root(), id -> BUILT_IN.find(id).isPresent(),
-          java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+      TreeContext tree =
+          new TreeContext(
+              scope.loader(),
+              scope.root(),
+              id -> BUILT_IN.find(id).isPresent(),
+              java.time.LocalDate.now(java.time.ZoneOffset.UTC));
       Set<String> seen = new TreeSet<>();
       for (String n : scope.unitNames()) {
         Unit u = tree.load(n);
@@ -123,7 +148,8 @@ class RuleFixturesTest {
           continue;
         }
         for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-          lines.add(f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
+          lines.add(
+              f.unit() + "\t" + f.rule() + "\t" + f.file() + ":" + f.line() + "\t" + f.message());
         }
       }
     }

@@ -19,7 +19,9 @@ class RuleLoaderFixFieldsTest {
 
   private Path rules(String extra, String fix) throws IOException {
     Path f = dir.resolve("site.json");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         {
           "rules": [
             {
@@ -32,7 +34,8 @@ class RuleLoaderFixFieldsTest {
             }
           ]
         }
-        """.formatted(fix, extra));
+        """
+            .formatted(fix, extra));
     return f;
   }
 
@@ -45,27 +48,41 @@ class RuleLoaderFixFieldsTest {
 
   @Test
   void defaultsAreADropInForEveryUnit() throws Exception {
-    Rule r = RuleLoader.withUserRules(List.of(rules("", "[\"[Service]\", \"PrivateNetwork=yes\"]"))).find("UA9001")
-        .orElseThrow();
+    Rule r =
+        RuleLoader.withUserRules(List.of(rules("", "[\"[Service]\", \"PrivateNetwork=yes\"]")))
+            .find("UA9001")
+            .orElseThrow();
     assertEquals(FixKind.DROPIN, r.fixKind());
     assertEquals(Rule.SCOPE_ALL, r.scope());
-    Rule s = RuleLoader.withUserRules(List.of(rules(" \"scope\": \"site\", \"fixKind\": \"manual\",",
-        "[\"# ask the network team\"]"))).find("UA9001").orElseThrow();
+    Rule s =
+        RuleLoader.withUserRules(
+                List.of(
+                    rules(
+                        " \"scope\": \"site\", \"fixKind\": \"manual\",",
+                        "[\"# ask the network team\"]")))
+            .find("UA9001")
+            .orElseThrow();
     assertEquals(FixKind.MANUAL, s.fixKind());
     assertTrue(s.sitePolicy());
   }
 
   @Test
   void badValuesAreErrorsNamingTheEntry() throws Exception {
-    assertEquals("scope must be \"all\" or \"site\"", error(" \"scope\": \"vendor\",", "[\"[Service]\", \"X=1\"]"));
-    assertEquals("fixKind must be one of dropin, edit, chmod, create-unit, move-secret, manual",
+    assertEquals(
+        "scope must be \"all\" or \"site\"",
+        error(" \"scope\": \"vendor\",", "[\"[Service]\", \"X=1\"]"));
+    assertEquals(
+        "fixKind must be one of dropin, edit, chmod, create-unit, move-secret, manual",
         error(" \"fixKind\": \"patch\",", "[\"[Service]\", \"X=1\"]"));
-    assertEquals("a manual fix is only # lines (what to do); use another fixKind for unit lines",
+    assertEquals(
+        "a manual fix is only # lines (what to do); use another fixKind for unit lines",
         error(" \"fixKind\": \"manual\",", "[\"# do it\", \"[Service]\", \"X=1\"]"));
-    assertEquals("a dropin fix starts with a [Section] header; say fixKind when the fix is not a drop-in",
+    assertEquals(
+        "a dropin fix starts with a [Section] header; say fixKind when the fix is not a drop-in",
         error("", "[\"# chmod 0644 the file\"]"));
-    assertEquals("a chmod fix starts with a # line saying what to do", error(" \"fixKind\": \"chmod\",",
-        "[\"[Service]\", \"X=1\"]"));
+    assertEquals(
+        "a chmod fix starts with a # line saying what to do",
+        error(" \"fixKind\": \"chmod\",", "[\"[Service]\", \"X=1\"]"));
     assertEquals("fix must not be empty", error("", "[]"));
   }
 }

@@ -30,7 +30,8 @@ class RuleSchemaTest {
   private static final Path SCHEMA = Path.of("rules/rules.schema.json");
 
   private static Schema schema() throws IOException {
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(Files.readString(SCHEMA));
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA));
   }
 
   private static List<String> errors(Schema s, JsonNode n) {
@@ -41,7 +42,8 @@ class RuleSchemaTest {
   void everyBuiltInRulesFileValidates() throws IOException {
     Schema s = schema();
     for (String f : RuleLoader.FAMILIES) {
-      assertEquals(List.of(), errors(s, MAPPER.readTree(Path.of("rules", f + ".json").toFile())), f);
+      assertEquals(
+          List.of(), errors(s, MAPPER.readTree(Path.of("rules", f + ".json").toFile())), f);
     }
   }
 
@@ -52,7 +54,14 @@ class RuleSchemaTest {
     schema.get("$defs").get("rule").get("properties").fieldNames().forEachRemaining(fields::add);
     assertEquals(new TreeSet<>(RuleLoader.fields()), fields);
     Set<String> kinds = new TreeSet<>();
-    schema.get("$defs").get("rule").get("properties").get("check").get("properties").get("kind").get("enum")
+    schema
+        .get("$defs")
+        .get("rule")
+        .get("properties")
+        .get("check")
+        .get("properties")
+        .get("kind")
+        .get("enum")
         .forEach(k -> kinds.add(k.asText()));
     assertEquals(new TreeSet<>(CheckKinds.names()), kinds);
   }

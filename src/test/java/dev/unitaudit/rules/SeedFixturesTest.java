@@ -1,6 +1,5 @@
 package dev.unitaudit.rules;
 
-import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unitaudit.SystemdAnalyze;
 import dev.unitaudit.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * --ignore-tree-config --no-fail}) with every built-in rule, and {@code expected.json} beside it
  * lists, per unit, status, level, exposure, rating and the sorted rule ids of its findings. The
  * exposure numbers were taken from systemd-analyze; when it is installed, each service is scored
- * again by {@code systemd-analyze security --offline=true --root=TMP UNIT} (overall number and
- * the {@code --json=short} rows) and must still agree. See fixtures/seeds/README.md.
+ * again by {@code systemd-analyze security --offline=true --root=TMP UNIT} (overall number and the
+ * {@code --json=short} rows) and must still agree. See fixtures/seeds/README.md.
  */
 class SeedFixturesTest {
 
@@ -45,25 +45,29 @@ class SeedFixturesTest {
   Stream<DynamicTest> everySeedCaseAuditsAsExpected() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path caseDir : cases()) {
-      tests.add(DynamicTest.dynamicTest(caseDir.getFileName().toString(), () -> {
-        Path tmp = Files.createTempDirectory("unitaudit-seed");
-        try {
-          Path root = copyAsCloned(caseDir, tmp.resolve("root"));
-          JsonNode report = audit(root);
-          JsonNode expected = JSON.readTree(caseDir.resolve("expected.json").toFile());
-          assertEquals(expected.get("case").asText(), caseDir.getFileName().toString());
-          assertEquals(pretty(expected.get("units")), pretty(summary(report)), caseDir.toString());
-          if (systemdAvailable()) {
-            for (JsonNode u : report.get("units")) {
-              if (u.get("type").asText().equals("service")) {
-                agreesWithSystemd(root, u);
-              }
-            }
-          }
-        } finally {
-          delete(tmp);
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              caseDir.getFileName().toString(),
+              () -> {
+                Path tmp = Files.createTempDirectory("unitaudit-seed");
+                try {
+                  Path root = copyAsCloned(caseDir, tmp.resolve("root"));
+                  JsonNode report = audit(root);
+                  JsonNode expected = JSON.readTree(caseDir.resolve("expected.json").toFile());
+                  assertEquals(expected.get("case").asText(), caseDir.getFileName().toString());
+                  assertEquals(
+                      pretty(expected.get("units")), pretty(summary(report)), caseDir.toString());
+                  if (systemdAvailable()) {
+                    for (JsonNode u : report.get("units")) {
+                      if (u.get("type").asText().equals("service")) {
+                        agreesWithSystemd(root, u);
+                      }
+                    }
+                  }
+                } finally {
+                  delete(tmp);
+                }
+              }));
     }
     return tests.stream();
   }
@@ -74,7 +78,8 @@ class SeedFixturesTest {
     assertTrue(cases.size() >= 7, "the seven seed cases of issue 4: " + cases);
     for (Path c : cases) {
       assertTrue(Files.isRegularFile(c.resolve("expected.json")), c + " has no expected.json");
-      assertTrue(Files.isDirectory(c.resolve("etc/systemd/system")), c + " has no etc/systemd/system");
+      assertTrue(
+          Files.isDirectory(c.resolve("etc/systemd/system")), c + " has no etc/systemd/system");
     }
     assertTrue(Files.isRegularFile(SEEDS.resolve("README.md")), "fixtures/seeds/README.md");
   }
@@ -89,8 +94,19 @@ class SeedFixturesTest {
   static JsonNode audit(Path root) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "audit", "--root",
-        root.toString(), "--format", "json", "--level", "3", "--ignore-tree-config", "--no-fail");
+    int code =
+        Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "audit",
+            "--root",
+            root.toString(),
+            "--format",
+            "json",
+            "--level",
+            "3",
+            "--ignore-tree-config",
+            "--no-fail");
     assertEquals(0, code, err.toString());
     JsonNode report = JSON.readTree(out.toString());
     assertEquals(0, report.get("errors").size(), report.get("errors").toString());
@@ -126,7 +142,9 @@ class SeedFixturesTest {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n);
   }
 
-  /** Copies the case with the modes a fresh clone has under umask 022, whatever the runner's umask. */
+  /**
+   * Copies the case with the modes a fresh clone has under umask 022, whatever the runner's umask.
+   */
   static Path copyAsCloned(Path caseDir, Path copy) throws IOException {
     try (Stream<Path> s = Files.walk(caseDir)) {
       for (Path p : s.toList()) {
@@ -143,16 +161,20 @@ class SeedFixturesTest {
     return copy;
   }
 
-  private static final Pattern TOTAL = Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d) (\\w+)");
+  private static final Pattern TOTAL =
+      Pattern.compile("Overall exposure level for (\\S+): (\\d+\\.\\d) (\\w+)");
 
   /** systemd-analyze scores the service in the same root exactly as the report does. */
   private static void agreesWithSystemd(Path root, JsonNode u) throws Exception {
     String name = u.get("unit").asText();
     Matcher m = TOTAL.matcher(SystemdAnalyze.security(root, List.of(name), "--no-pager", null));
     assertTrue(m.find(), "systemd-analyze printed no overall exposure for " + name);
-    assertEquals(m.group(2), u.get("exposure").asText(), name + ": exposure, systemd-analyze vs report");
-    assertEquals(m.group(3), u.get("rating").asText(), name + ": rating, systemd-analyze vs report");
-    JsonNode rows = JSON.readTree(SystemdAnalyze.security(root, List.of(name), "--json=short", null));
+    assertEquals(
+        m.group(2), u.get("exposure").asText(), name + ": exposure, systemd-analyze vs report");
+    assertEquals(
+        m.group(3), u.get("rating").asText(), name + ": rating, systemd-analyze vs report");
+    JsonNode rows =
+        JSON.readTree(SystemdAnalyze.security(root, List.of(name), "--json=short", null));
     assertEquals(rows.size(), u.get("checks").size(), name + ": number of checks");
     for (JsonNode want : rows) {
       String field = want.get("json_field").asText();
@@ -163,10 +185,13 @@ class SeedFixturesTest {
         }
       }
       assertFalse(got == null, name + ": no check " + field);
-      assertEquals(want.get("set").toString(), got.get("set").toString(), name + " " + field + " set");
+      assertEquals(
+          want.get("set").toString(), got.get("set").toString(), name + " " + field + " set");
       String wantExposure = want.get("exposure").isNull() ? "null" : want.get("exposure").asText();
-      String gotExposure = got.get("exposure").isNull() ? "null" : String.format(java.util.Locale.ROOT, "%.1f",
-          got.get("exposure").asDouble());
+      String gotExposure =
+          got.get("exposure").isNull()
+              ? "null"
+              : String.format(java.util.Locale.ROOT, "%.1f", got.get("exposure").asDouble());
       assertEquals(wantExposure, gotExposure, name + " " + field + " exposure");
     }
   }
@@ -175,7 +200,10 @@ class SeedFixturesTest {
     if (Files.isExecutable(Path.of(SystemdAnalyze.PATH))) {
       return true;
     }
-    String msg = "SeedFixturesTest: " + SystemdAnalyze.PATH + " is not installed; exposures checked against expected.json only";
+    String msg =
+        "SeedFixturesTest: "
+            + SystemdAnalyze.PATH
+            + " is not installed; exposures checked against expected.json only";
     if ("true".equals(System.getenv("CI"))) {
       throw new AssertionError(msg + " and CI=true");
     }

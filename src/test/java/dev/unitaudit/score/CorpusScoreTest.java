@@ -39,10 +39,12 @@ class CorpusScoreTest {
       }
       units++;
       Unit u = loader.load(d.get("unit").asText());
-      SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
+      SecurityAssessment a =
+          ExposureCalculator.assess(u.name(), u.assignments(), SecurityPolicy.NONE);
       String name = d.get("unit").asText();
       if (!a.exposureText().equals(d.get("exposure").asText())) {
-        problems.add(name + ": exposure " + a.exposureText() + ", systemd " + d.get("exposure").asText());
+        problems.add(
+            name + ": exposure " + a.exposureText() + ", systemd " + d.get("exposure").asText());
       }
       if (!a.rating().name().equals(d.get("level").asText())) {
         problems.add(name + ": rating " + a.rating() + ", systemd " + d.get("level").asText());
@@ -50,7 +52,8 @@ class CorpusScoreTest {
       for (JsonNode want : d.get("checks")) {
         rows++;
         String field = want.get("json_field").asText();
-        CheckRow got = a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElse(null);
+        CheckRow got =
+            a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElse(null);
         if (got == null) {
           problems.add(name + ": no row " + field);
           continue;
@@ -58,9 +61,12 @@ class CorpusScoreTest {
         Boolean set = want.get("set").isNull() ? null : want.get("set").asBoolean();
         String exposure = want.get("exposure").isNull() ? null : want.get("exposure").asText();
         String desc = want.get("description").isNull() ? null : want.get("description").asText();
-        String gotExposure = got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
-        if (!Objects.equals(set, got.set()) || !Objects.equals(exposure, gotExposure)
-            || !Objects.equals(desc, got.description()) || !want.get("name").asText().equals(got.name())) {
+        String gotExposure =
+            got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
+        if (!Objects.equals(set, got.set())
+            || !Objects.equals(exposure, gotExposure)
+            || !Objects.equals(desc, got.description())
+            || !want.get("name").asText().equals(got.name())) {
           problems.add(name + " " + field + ": got " + got + ", systemd " + want);
         }
       }
@@ -68,13 +74,17 @@ class CorpusScoreTest {
     }
     assertTrue(units >= 400, "only " + units + " scored units in the oracle");
     System.out.println("CorpusScoreTest: " + units + " services, " + rows + " rows compared");
-    assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())), problems.size() + " mismatches");
+    assertEquals(
+        List.of(),
+        problems.subList(0, Math.min(20, problems.size())),
+        problems.size() + " mismatches");
   }
 
   @Test
   void rowsAreInTheAssessorTableOrderWithTheRightWeights() throws Exception {
     CorpusPaths.requireCorpus();
-    JsonNode facts = new ObjectMapper().readTree(Path.of("../shared/facts/assessors.json").toFile());
+    JsonNode facts =
+        new ObjectMapper().readTree(Path.of("../shared/facts/assessors.json").toFile());
     long sum = 0;
     for (int i = 0; i < facts.size(); i++) {
       JsonNode f = facts.get(i);
@@ -83,7 +93,10 @@ class CorpusScoreTest {
       assertEquals(f.get("json_field").asText(), a.jsonField());
       assertEquals(f.get("weight").asLong(), a.weight(), a.jsonField());
       assertEquals(f.get("range").asLong(), a.range(), a.jsonField());
-      assertEquals(f.get("default_dependencies_only").asBoolean(), a.defaultDependenciesOnly(), a.jsonField());
+      assertEquals(
+          f.get("default_dependencies_only").asBoolean(),
+          a.defaultDependenciesOnly(),
+          a.jsonField());
       sum += a.weight();
     }
     assertEquals(81, AssessorTable.ROWS.size());

@@ -7,23 +7,50 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a random service that exercises the settings the assessors read: valid and invalid
- * values, resets, repeated list assignments and overriding drop-ins.
+ * Writes a random service that exercises the settings the assessors read: valid and invalid values,
+ * resets, repeated list assignments and overriding drop-ins.
  */
 final class RandomUnit {
 
   private static final String[] BOOLEANS = {"yes", "no", "true", "0", "on", "Off", "maybe", ""};
 
-  private static final List<String> BOOLEAN_KEYS = List.of("PrivateDevices", "PrivateMounts", "PrivateNetwork",
-      "PrivateTmp", "PrivateUsers", "ProtectControlGroups", "ProtectKernelModules", "ProtectKernelTunables",
-      "ProtectKernelLogs", "ProtectClock", "ProtectHostname", "LockPersonality", "MemoryDenyWriteExecute",
-      "NoNewPrivileges", "RemoveIPC", "RestrictRealtime", "RestrictSUIDSGID", "DynamicUser");
+  private static final List<String> BOOLEAN_KEYS =
+      List.of(
+          "PrivateDevices",
+          "PrivateMounts",
+          "PrivateNetwork",
+          "PrivateTmp",
+          "PrivateUsers",
+          "ProtectControlGroups",
+          "ProtectKernelModules",
+          "ProtectKernelTunables",
+          "ProtectKernelLogs",
+          "ProtectClock",
+          "ProtectHostname",
+          "LockPersonality",
+          "MemoryDenyWriteExecute",
+          "NoNewPrivileges",
+          "RemoveIPC",
+          "RestrictRealtime",
+          "RestrictSUIDSGID",
+          "DynamicUser");
 
   private static final String[][] CHOICES = {
     {"User", "root", "0", "nobody", "65534", "svc", "%p", ""},
     {"SupplementaryGroups", "adm", "adm wheel", ""},
-    {"CapabilityBoundingSet", "", "~", "CAP_SYS_ADMIN", "~CAP_SYS_ADMIN CAP_NET_RAW", "CAP_NET_BIND_SERVICE CAP_KILL",
-        "cap_chown", "~CAP_SYS_TIME CAP_WAKE_ALARM CAP_BPF", "CAP_BOGUS", "12 21", "~CAP_MKNOD"},
+    {
+      "CapabilityBoundingSet",
+      "",
+      "~",
+      "CAP_SYS_ADMIN",
+      "~CAP_SYS_ADMIN CAP_NET_RAW",
+      "CAP_NET_BIND_SERVICE CAP_KILL",
+      "cap_chown",
+      "~CAP_SYS_TIME CAP_WAKE_ALARM CAP_BPF",
+      "CAP_BOGUS",
+      "12 21",
+      "~CAP_MKNOD"
+    },
     {"AmbientCapabilities", "", "CAP_NET_BIND_SERVICE", "~CAP_NET_BIND_SERVICE", "CAP_BOGUS"},
     {"ProtectHome", "yes", "no", "read-only", "tmpfs", "true", "bogus", ""},
     {"ProtectSystem", "yes", "no", "full", "strict", "false", "bogus", ""},
@@ -34,23 +61,91 @@ final class RandomUnit {
     {"ProcSubset", "pid", "all", "bogus"},
     {"NotifyAccess", "all", "main", "none", "exec"},
     {"Delegate", "yes", "no", "", "cpu memory", "bogus", "\"cpu\" memory"},
-    {"RestrictNamespaces", "yes", "no", "", "user net", "~user", "~mnt pid", "cgroup ipc uts", "bogus", "~yes",
-        "\"net\" ipc", "~\"user\""},
-    {"RestrictAddressFamilies", "", "none", "AF_UNIX", "AF_INET AF_INET6", "~AF_INET", "~AF_PACKET AF_NETLINK",
-        "AF_UNIX AF_NETLINK", "~AF_BLUETOOTH", "AF_UNSPEC", "AF_LOCAL AF_ROUTE", "~AF_UNIX",
-        "af_unix", "~af_inet Af_Inet6", "\"AF_UNIX\" AF_INET"},
+    {
+      "RestrictNamespaces",
+      "yes",
+      "no",
+      "",
+      "user net",
+      "~user",
+      "~mnt pid",
+      "cgroup ipc uts",
+      "bogus",
+      "~yes",
+      "\"net\" ipc",
+      "~\"user\""
+    },
+    {
+      "RestrictAddressFamilies",
+      "",
+      "none",
+      "AF_UNIX",
+      "AF_INET AF_INET6",
+      "~AF_INET",
+      "~AF_PACKET AF_NETLINK",
+      "AF_UNIX AF_NETLINK",
+      "~AF_BLUETOOTH",
+      "AF_UNSPEC",
+      "AF_LOCAL AF_ROUTE",
+      "~AF_UNIX",
+      "af_unix",
+      "~af_inet Af_Inet6",
+      "\"AF_UNIX\" AF_INET"
+    },
     {"SystemCallArchitectures", "native", "", "native x86-64", "x86-64", "bogus", "native native"},
-    {"SystemCallFilter", "", "@system-service", "~@privileged @resources", "~@mount", "@default", "~@clock:EPERM",
-        "@system-service @clock", "~@debug @obsolete @cpu-emulation @raw-io @reboot @swap @module",
-        "~swapon:EACCES", "setuid", "@bogus", "~reboot", "~@chown",
-        "\"@clock\"", "@clock:EPERM", "~@foo:XYZ", "~@privileged:EPERM @mount"},
+    {
+      "SystemCallFilter",
+      "",
+      "@system-service",
+      "~@privileged @resources",
+      "~@mount",
+      "@default",
+      "~@clock:EPERM",
+      "@system-service @clock",
+      "~@debug @obsolete @cpu-emulation @raw-io @reboot @swap @module",
+      "~swapon:EACCES",
+      "setuid",
+      "@bogus",
+      "~reboot",
+      "~@chown",
+      "\"@clock\"",
+      "@clock:EPERM",
+      "~@foo:XYZ",
+      "~@privileged:EPERM @mount"
+    },
     {"IPAddressDeny", "any", "", "0.0.0.0/0", "::/0", "0.0.0.0/0 ::/0", "10.0.0.0/8", "bogus"},
-    {"IPAddressAllow", "localhost", "", "127.0.0.1", "10.1.2.3/8", "::1", "link-local", "any", "127.0.0.1/4",
-        "10.0.0.0/010", "010.0.0.1", "LOCALHOST", "\"10.0.0.1\" ::1", "127.0.0.1/0x8"},
+    {
+      "IPAddressAllow",
+      "localhost",
+      "",
+      "127.0.0.1",
+      "10.1.2.3/8",
+      "::1",
+      "link-local",
+      "any",
+      "127.0.0.1/4",
+      "10.0.0.0/010",
+      "010.0.0.1",
+      "LOCALHOST",
+      "\"10.0.0.1\" ::1",
+      "127.0.0.1/0x8"
+    },
     {"IPIngressFilterPath", "/sys/fs/bpf/foo", ""},
     {"DevicePolicy", "auto", "closed", "strict", "bogus"},
-    {"DeviceAllow", "/dev/null rw", "char-rtc r", "", "block-loop", "/dev/sda rwm", "/dev//null r", "/tmp/x r",
-        "/dev/null r w", "/dev r", "/dev/../etc/x r", "\"/dev/null\" rw"},
+    {
+      "DeviceAllow",
+      "/dev/null rw",
+      "char-rtc r",
+      "",
+      "block-loop",
+      "/dev/sda rwm",
+      "/dev//null r",
+      "/tmp/x r",
+      "/dev/null r w",
+      "/dev r",
+      "/dev/../etc/x r",
+      "\"/dev/null\" rw"
+    },
     {"RootImage", "/srv/img.raw", ""},
   };
 

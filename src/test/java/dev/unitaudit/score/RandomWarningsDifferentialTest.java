@@ -1,8 +1,8 @@
 package dev.unitaudit.score;
 
-import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitaudit.SystemdAnalyze;
 import dev.unitaudit.load.SearchPath;
 import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Unit;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The random units of {@link SystemdDifferentialTest}, compared on their parse and value warnings:
  * every {@code file:line: message} systemd-analyze logs at debug level about a unit file must be a
  * diagnostic of ours with the same line and words, and we report no warning with a line that
- * systemd does not. Same seed and size properties ({@code -Dunitaudit.seed}, {@code -Dunitaudit.units}).
+ * systemd does not. Same seed and size properties ({@code -Dunitaudit.seed}, {@code
+ * -Dunitaudit.units}).
  */
 class RandomWarningsDifferentialTest {
 
@@ -40,7 +41,9 @@ class RandomWarningsDifferentialTest {
         // unknown plain system call names depend on the host's libseccomp (group expansion on
         // this machine names riscv_hwprobe and uretprobe); they are not a property of the unit.
         // Names no system call can have ("@clock" in quotes) are compared.
-        if (l.startsWith(prefix) && l.matches("[^:]+:\\d+: .*") && !l.matches(".*: Failed to parse system call, ignoring: [a-z_0-9]+$")) {
+        if (l.startsWith(prefix)
+            && l.matches("[^:]+:\\d+: .*")
+            && !l.matches(".*: Failed to parse system call, ignoring: [a-z_0-9]+$")) {
           theirs.add(l.substring(prefix.length()));
         }
       }
@@ -50,7 +53,12 @@ class RandomWarningsDifferentialTest {
         Unit u = loader.load(name);
         for (Diagnostic d : u.diagnostics()) {
           if (d.line() > 0 && d.file() != null && d.file().startsWith("etc/systemd/system/")) {
-            ours.add(d.file().substring("etc/systemd/system/".length()) + ":" + d.line() + ": " + d.message());
+            ours.add(
+                d.file().substring("etc/systemd/system/".length())
+                    + ":"
+                    + d.line()
+                    + ": "
+                    + d.message());
           }
         }
       }
@@ -58,10 +66,26 @@ class RandomWarningsDifferentialTest {
       missing.removeAll(ours);
       TreeSet<String> extra = new TreeSet<>(ours);
       extra.removeAll(theirs);
-      System.out.println("RandomWarningsDifferentialTest: seed " + seed + ", " + count + " units, "
-          + theirs.size() + " warnings from systemd");
-      assertTrue(missing.isEmpty() && extra.isEmpty(), "seed " + seed + ": systemd only " + missing.size()
-          + " " + first(missing) + "\nours only " + extra.size() + " " + first(extra));
+      System.out.println(
+          "RandomWarningsDifferentialTest: seed "
+              + seed
+              + ", "
+              + count
+              + " units, "
+              + theirs.size()
+              + " warnings from systemd");
+      assertTrue(
+          missing.isEmpty() && extra.isEmpty(),
+          "seed "
+              + seed
+              + ": systemd only "
+              + missing.size()
+              + " "
+              + first(missing)
+              + "\nours only "
+              + extra.size()
+              + " "
+              + first(extra));
     } finally {
       try (Stream<Path> s = Files.walk(root)) {
         s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -1,11 +1,11 @@
 package dev.unitaudit.score;
 
-import dev.unitaudit.SystemdAnalyze;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitaudit.SystemdAnalyze;
 import dev.unitaudit.load.SearchPath;
 import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Unit;
@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The property test: random combinations of every setting the 81 checks read (valid, invalid,
- * reset and drop-in overrides) are written as units, scored by the real
- * {@code systemd-analyze security --offline=true} and by us, and compared row by row and on the
- * overall exposure. The seed is printed; {@code -Dunitaudit.seed=N} reproduces a run and
- * {@code -Dunitaudit.units=N} changes its size (default 540, so that at least 500 are units
- * systemd scores and every row is compared; the rest are refused and compared on status).
+ * The property test: random combinations of every setting the 81 checks read (valid, invalid, reset
+ * and drop-in overrides) are written as units, scored by the real {@code systemd-analyze security
+ * --offline=true} and by us, and compared row by row and on the overall exposure. The seed is
+ * printed; {@code -Dunitaudit.seed=N} reproduces a run and {@code -Dunitaudit.units=N} changes its
+ * size (default 540, so that at least 500 are units systemd scores and every row is compared; the
+ * rest are refused and compared on status).
  */
 class SystemdDifferentialTest {
 
@@ -45,12 +45,13 @@ class SystemdDifferentialTest {
     SystemdAnalyze.require();
     Path policy = Files.createTempFile("unitaudit-policy", ".json");
     try {
-      Files.writeString(policy, "{\"PrivateNetwork\": {\"weight\": 0},"
-          + " \"UserOrDynamicUser\": {\"weight\": 500, \"range\": 10},"
-          + " \"NoNewPrivileges\": {\"description_bad\": \"custom bad\", \"description_good\": \"custom good\"},"
-          + " \"SystemCallArchitectures\": {\"range\": 20},"
-          + " \"ProtectProc\": {\"range\": 6, \"weight\": 3000},"
-          + " \"SupplementaryGroups\": {\"description_na\": \"custom n/a\"}}");
+      Files.writeString(
+          policy,
+          "{\"PrivateNetwork\": {\"weight\": 0}, \"UserOrDynamicUser\": {\"weight\": 500,"
+              + " \"range\": 10}, \"NoNewPrivileges\": {\"description_bad\": \"custom bad\","
+              + " \"description_good\": \"custom good\"}, \"SystemCallArchitectures\": {\"range\":"
+              + " 20}, \"ProtectProc\": {\"range\": 6, \"weight\": 3000}, \"SupplementaryGroups\":"
+              + " {\"description_na\": \"custom n/a\"}}");
       compare(Long.getLong("unitaudit.seed", 20261201L) + 1, 120, policy);
     } finally {
       Files.deleteIfExists(policy);
@@ -64,52 +65,82 @@ class SystemdDifferentialTest {
       Path dir = Files.createDirectories(root.resolve("etc/systemd/system"));
       List<String> names = RandomUnit.writeTree(dir, seed, count);
       // systemd skips units it refuses to load; the text run says which ones it scored
-      Map<String, String> totals = SystemdAnalyze.totals(SystemdAnalyze.security(root, names, "--no-pager", policy));
+      Map<String, String> totals =
+          SystemdAnalyze.totals(SystemdAnalyze.security(root, names, "--no-pager", policy));
       List<String> scored = names.stream().filter(totals::containsKey).toList();
       List<JsonNode> systemdRows = analyzeJson(root, scored, policy);
-      assertEquals(scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
+      assertEquals(
+          scored.size(), systemdRows.size(), "systemd-analyze printed one JSON array per unit");
       // a sanity check on the generator (most units it writes load); small runs vary more
-      assertTrue(scored.size() >= count * 8 / 10, "systemd scored only " + scored.size() + " units");
+      assertTrue(
+          scored.size() >= count * 8 / 10, "systemd scored only " + scored.size() + " units");
       if (count >= 540 && policy == null) {
-        assertTrue(scored.size() >= 500, "at least 500 units compared row by row, got " + scored.size());
+        assertTrue(
+            scored.size() >= 500, "at least 500 units compared row by row, got " + scored.size());
       }
-      System.out.println("SystemdDifferentialTest: systemd-analyze scored " + scored.size() + " of " + count
-          + " units, refused the rest; all " + count + " are compared");
+      System.out.println(
+          "SystemdDifferentialTest: systemd-analyze scored "
+              + scored.size()
+              + " of "
+              + count
+              + " units, refused the rest; all "
+              + count
+              + " are compared");
       UnitLoader loader = new UnitLoader(SearchPath.of(List.of(), root));
       List<String> problems = new ArrayList<>();
       for (String name : names) {
         Unit u = loader.load(name);
         if (!totals.containsKey(name)) {
           if (u.status() == UnitStatus.LOADED) {
-            problems.add(name + ": systemd refuses it, we load it\n" + Files.readString(dir.resolve(name)));
+            problems.add(
+                name + ": systemd refuses it, we load it\n" + Files.readString(dir.resolve(name)));
           }
           continue;
         }
         if (u.status() != UnitStatus.LOADED) {
-          problems.add(name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
+          problems.add(
+              name + ": systemd loads it, we say " + u.status().word() + " " + u.diagnostics());
           continue;
         }
-        SecurityAssessment a = ExposureCalculator.assess(u.name(), u.assignments(),
-            policy == null ? SecurityPolicy.NONE : SecurityPolicy.parse(policy));
+        SecurityAssessment a =
+            ExposureCalculator.assess(
+                u.name(),
+                u.assignments(),
+                policy == null ? SecurityPolicy.NONE : SecurityPolicy.parse(policy));
         if (!a.exposureText().equals(totals.get(name))) {
-          problems.add(name + ": exposure " + a.exposureText() + ", systemd " + totals.get(name)
-              + "\n" + Files.readString(dir.resolve(name)));
+          problems.add(
+              name
+                  + ": exposure "
+                  + a.exposureText()
+                  + ", systemd "
+                  + totals.get(name)
+                  + "\n"
+                  + Files.readString(dir.resolve(name)));
         }
         for (JsonNode want : systemdRows.get(scored.indexOf(name))) {
           String field = want.get("json_field").asText();
-          CheckRow got = a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElseThrow();
+          CheckRow got =
+              a.rows().stream().filter(r -> r.jsonField().equals(field)).findFirst().orElseThrow();
           Boolean set = want.get("set").isNull() ? null : want.get("set").asBoolean();
           String exposure = want.get("exposure").isNull() ? null : want.get("exposure").asText();
           String desc = want.get("description").isNull() ? null : want.get("description").asText();
-          String gotExposure = got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
-          if (!Objects.equals(set, got.set()) || !Objects.equals(exposure, gotExposure)
+          String gotExposure =
+              got.exposureTenths() == null ? null : SecurityAssessment.tenths(got.exposureTenths());
+          if (!Objects.equals(set, got.set())
+              || !Objects.equals(exposure, gotExposure)
               || !Objects.equals(desc, got.description())) {
             problems.add(name + " " + field + ": ours " + got + ", systemd " + want);
           }
         }
       }
-      assertTrue(problems.isEmpty(), "seed " + seed + ": " + problems.size() + " mismatches, first: "
-          + problems.subList(0, Math.min(5, problems.size())));
+      assertTrue(
+          problems.isEmpty(),
+          "seed "
+              + seed
+              + ": "
+              + problems.size()
+              + " mismatches, first: "
+              + problems.subList(0, Math.min(5, problems.size())));
     } finally {
       try (Stream<Path> s = Files.walk(root)) {
         s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -117,7 +148,8 @@ class SystemdDifferentialTest {
     }
   }
 
-  private static List<JsonNode> analyzeJson(Path root, List<String> names, Path policy) throws Exception {
+  private static List<JsonNode> analyzeJson(Path root, List<String> names, Path policy)
+      throws Exception {
     String out = SystemdAnalyze.security(root, names, "--json=short", policy);
     List<JsonNode> rows = new ArrayList<>();
     ObjectMapper om = new ObjectMapper();
@@ -128,5 +160,4 @@ class SystemdDifferentialTest {
     }
     return rows;
   }
-
 }

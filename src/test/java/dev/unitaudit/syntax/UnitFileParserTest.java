@@ -35,7 +35,8 @@ class UnitFileParserTest {
   @Test
   void continuationBackslashBecomesSpaceAndLineNumberIsTheLast() {
     ParsedFile pf = parse("[Service]\nExecStart=/bin/true\nProtectSystem=str\\\nict\n");
-    assertEquals(List.of("Service/ExecStart=/bin/true@2", "Service/ProtectSystem=str ict@4"), dump(pf));
+    assertEquals(
+        List.of("Service/ExecStart=/bin/true@2", "Service/ProtectSystem=str ict@4"), dump(pf));
   }
 
   @Test
@@ -66,35 +67,54 @@ class UnitFileParserTest {
 
   @Test
   void escapedBackslashDoesNotContinueButThreeDo() {
-    assertEquals(List.of("Service/Environment=A=b\\\\@2", "Service/PrivateTmp=yes@3"),
+    assertEquals(
+        List.of("Service/Environment=A=b\\\\@2", "Service/PrivateTmp=yes@3"),
         dump(parse("[Service]\nEnvironment=A=b\\\\\nPrivateTmp=yes\n")));
-    assertEquals(List.of("Service/Environment=A=b\\\\ PrivateTmp=yes@3"),
+    assertEquals(
+        List.of("Service/Environment=A=b\\\\ PrivateTmp=yes@3"),
         dump(parse("[Service]\nEnvironment=A=b\\\\\\\nPrivateTmp=yes\n")));
   }
 
   @Test
   void backslashFollowedBySpaceIsNoContinuation() {
-    assertEquals(List.of("Service/Environment=A=b\\@2", "Service/PrivateTmp=yes@3"),
+    assertEquals(
+        List.of("Service/Environment=A=b\\@2", "Service/PrivateTmp=yes@3"),
         dump(parse("[Service]\nEnvironment=A=b\\ \nPrivateTmp=yes\n")));
   }
 
   @Test
   void commentsOnlyAtLineStartAndInlineHashIsData() {
-    ParsedFile pf = parse("[Service]\n   # PrivateTmp=yes\n\t; NoNewPrivileges=yes\nPrivateTmp=yes # c\n");
+    ParsedFile pf =
+        parse("[Service]\n   # PrivateTmp=yes\n\t; NoNewPrivileges=yes\nPrivateTmp=yes # c\n");
     assertEquals(List.of("Service/PrivateTmp=yes # c@4"), dump(pf));
   }
 
   @Test
   void commentEndingInBackslashDoesNotContinue() {
-    assertEquals(List.of("Service/PrivateTmp=yes@3"), dump(parse("[Service]\n# comment \\\nPrivateTmp=yes\n")));
+    assertEquals(
+        List.of("Service/PrivateTmp=yes@3"),
+        dump(parse("[Service]\n# comment \\\nPrivateTmp=yes\n")));
   }
 
   @Test
   void sectionNamesAreCaseSensitiveAndUntrimmed() {
-    ParsedFile pf = parse("[Service]\n[service]\nPrivateTmp=yes\n[ Service ]\nNoNewPrivileges=yes\n[X-Vendor]\nA=b\n");
+    ParsedFile pf =
+        parse(
+            "[Service]\n"
+                + "[service]\n"
+                + "PrivateTmp=yes\n"
+                + "[ Service ]\n"
+                + "NoNewPrivileges=yes\n"
+                + "[X-Vendor]\n"
+                + "A=b\n");
     assertTrue(pf.assignments().isEmpty());
-    List<String> w = pf.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.toList());
-    assertEquals(List.of("f.service:2: Unknown section 'service'. Ignoring.", "f.service:4: Unknown section ' Service '. Ignoring."), w);
+    List<String> w =
+        pf.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "f.service:2: Unknown section 'service'. Ignoring.",
+            "f.service:4: Unknown section ' Service '. Ignoring."),
+        w);
   }
 
   @Test
@@ -114,23 +134,35 @@ class UnitFileParserTest {
 
   @Test
   void onlyEqualsSeparatesAndKeysAreTrimmed() {
-    ParsedFile pf = parse("[Service]\n  PrivateTmp \t=\t yes  \nDescription: x=y\nA\\=B=c\nPrivateTmp\n=yes\n");
-    assertEquals(List.of("Service/PrivateTmp=yes@2", "Service/Description: x=y@3", "Service/A\\=B=c@4"), dump(pf));
-    List<String> w = pf.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.toList());
-    assertEquals(List.of("f.service:5: Missing '=', ignoring line.", "f.service:6: Missing key name before '=', ignoring line."), w);
+    ParsedFile pf =
+        parse("[Service]\n  PrivateTmp \t=\t yes  \nDescription: x=y\nA\\=B=c\nPrivateTmp\n=yes\n");
+    assertEquals(
+        List.of("Service/PrivateTmp=yes@2", "Service/Description: x=y@3", "Service/A\\=B=c@4"),
+        dump(pf));
+    List<String> w =
+        pf.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "f.service:5: Missing '=', ignoring line.",
+            "f.service:6: Missing key name before '=', ignoring line."),
+        w);
   }
 
   @Test
   void assignmentOutsideOfSection() {
     ParsedFile pf = parse("PrivateTmp=yes\n[Service]\nExecStart=/bin/true\n");
-    assertEquals("f.service:1: Assignment outside of section. Ignoring.", pf.diagnostics().get(0).toString());
+    assertEquals(
+        "f.service:1: Assignment outside of section. Ignoring.",
+        pf.diagnostics().get(0).toString());
   }
 
   @Test
   void lineTerminatorsCrNulAndNewlineCarriageReturn() {
-    assertEquals(List.of("Service/ExecStart=/bin/true@2", "Service/PrivateTmp=yes@3"),
+    assertEquals(
+        List.of("Service/ExecStart=/bin/true@2", "Service/PrivateTmp=yes@3"),
         dump(parse("[Service]\rExecStart=/bin/true\rPrivateTmp=yes")));
-    assertEquals(List.of("Service/PrivateTmp=yes@2", "Service/NoNewPrivileges=yes@3"),
+    assertEquals(
+        List.of("Service/PrivateTmp=yes@2", "Service/NoNewPrivileges=yes@3"),
         dump(parse("[Service]\nPrivateTmp=yes\0NoNewPrivileges=yes\n")));
     // measured on systemd 252: \n | \n | \r\n | \r\n, so the key is on line 5
     ParsedFile pf = parse("[Service]\n\n\r\n\r\nBogus1\n");
@@ -151,7 +183,8 @@ class UnitFileParserTest {
     System.arraycopy(text, 0, data, 3, text.length);
     assertEquals(List.of("Service/PrivateTmp=yes@2"), dump(parse(data)));
     byte[] c = "\uFEFF# PrivateTmp=yes\n".getBytes(StandardCharsets.UTF_8);
-    assertEquals("Assignment outside of section. Ignoring.", parse(c).diagnostics().get(0).message());
+    assertEquals(
+        "Assignment outside of section. Ignoring.", parse(c).diagnostics().get(0).message());
   }
 
   @Test
@@ -166,11 +199,17 @@ class UnitFileParserTest {
   @Test
   void utf8AsStrictAsSystemd() {
     for (String s : new String[] {"\uFFFE", "\uFDD0", "\uDBFF\uDFFF"}) {
-      assertTrue(parse("[Unit]\nDescription=" + s + "\n").failed(), "should refuse U+" + Integer.toHexString(s.codePointAt(0)));
+      assertTrue(
+          parse("[Unit]\nDescription=" + s + "\n").failed(),
+          "should refuse U+" + Integer.toHexString(s.codePointAt(0)));
     }
-    byte[] overlong = {'[', 'U', 'n', 'i', 't', ']', '\n', 'A', '=', (byte) 0xC0, (byte) 0xAF, '\n'};
+    byte[] overlong = {
+      '[', 'U', 'n', 'i', 't', ']', '\n', 'A', '=', (byte) 0xC0, (byte) 0xAF, '\n'
+    };
     assertTrue(parse(overlong).failed());
-    byte[] surrogate = {'[', 'U', 'n', 'i', 't', ']', '\n', 'A', '=', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'};
+    byte[] surrogate = {
+      '[', 'U', 'n', 'i', 't', ']', '\n', 'A', '=', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'
+    };
     assertTrue(parse(surrogate).failed());
     assertFalse(parse("[Unit]\nDescription=caf\u00e9 \u2603 a\uFEFFb\n").failed());
   }
@@ -178,8 +217,10 @@ class UnitFileParserTest {
   @Test
   void lineOfOneMebibyteFailsOneByteLessLoads() {
     String head = "[Unit]\nDescription=";
-    String ok = head + "x".repeat(UnitFileParser.LONG_LINE_MAX - 1 - "Description=".length()) + "\n";
-    String tooLong = head + "x".repeat(UnitFileParser.LONG_LINE_MAX - "Description=".length()) + "\n";
+    String ok =
+        head + "x".repeat(UnitFileParser.LONG_LINE_MAX - 1 - "Description=".length()) + "\n";
+    String tooLong =
+        head + "x".repeat(UnitFileParser.LONG_LINE_MAX - "Description=".length()) + "\n";
     assertNull(parse(ok).failure());
     ParsedFile pf = parse(tooLong);
     assertTrue(pf.failed());
