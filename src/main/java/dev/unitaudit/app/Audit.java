@@ -118,9 +118,7 @@ public final class Audit {
     List<Selection.Scope> scopes = selection.scopes();
     for (int i = 0; i < scopes.size(); i++) {
       Selection.Scope s = scopes.get(i);
-      TreeContext tree =
-          new TreeContext(
-              s.loader(), s.root(), id -> catalog.find(id).isPresent(), suppressions.today());
+      TreeContext tree = treeFor(s);
       for (Diagnostic d : s.loader().scanDiagnostics()) {
         errors.add(new ErrorEntry(null, d.file(), d.line() > 0 ? d.line() : null, d.message()));
       }
@@ -155,6 +153,50 @@ public final class Audit {
         List.copyOf(errors),
         suppressions.configFile(),
         suppressions.inEffect());
+  }
+
+  /**
+   * The tree of one scope as the audit sees it: rule ids it knows, the date suppressions expire.
+   */
+  public TreeContext treeFor(Selection.Scope scope) {
+    return new TreeContext(
+        scope.loader(), scope.root(), id -> catalog.find(id).isPresent(), suppressions.today());
+  }
+
+  /** The rules this audit runs (built-in and --rules). */
+  public RuleCatalog catalog() {
+    return catalog;
+  }
+
+  /** The --level the report is cut at: ladder findings above it are not reported. */
+  public int level() {
+    return level;
+  }
+
+  /**
+   * A loaded unit's findings exactly as the report judges them: the rules in scope (--vendor), the
+   * config's disabled rules and severity overrides applied, and inline and config suppressions
+   * marked. {@code fix} re-judges a unit with its drop-in through this, so it closes what the audit
+   * reports and nothing else.
+   */
+  public List<Finding> judge(TreeContext tree, Unit unit) {
+    return suppressions.apply(
+        unit, engine.evaluate(tree.contextFor(unit)).findings(), new ArrayList<>());
+  }
+
+  /** Whether the report shows the finding: outside the ladder or at a level up to --level. */
+  public boolean reported(Finding f) {
+    return f.level() == null || f.level() <= level;
+  }
+
+  /** The exposure under the audit's security policy, or null when the policy refuses the unit. */
+  public BigDecimal exposure(Unit unit) {
+    try {
+      return BigDecimal.valueOf(
+          ExposureCalculator.assess(unit.name(), unit.assignments(), policy).exposureTenths(), 1);
+    } catch (PolicyException e) {
+      return null;
+    }
   }
 
   private UnitEntry audit(TreeContext tree, Unit unit, List<ErrorEntry> errors) {
@@ -197,7 +239,7 @@ public final class Audit {
     }
     List<FindingEntry> reported = new ArrayList<>();
     for (Finding f : findings) {
-      if (f.level() == null || f.level() <= level) {
+      if (reported(f)) {
         reported.add(entry(f));
       }
     }

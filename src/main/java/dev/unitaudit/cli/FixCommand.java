@@ -9,8 +9,6 @@ import dev.unitaudit.fix.UnifiedDiff;
 import dev.unitaudit.fix.UnitFix;
 import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.CatRenderer;
-import dev.unitaudit.score.PolicyException;
-import dev.unitaudit.score.SecurityPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,17 +92,7 @@ public final class FixCommand implements Callable<Integer> {
       throw new UsageException("--force only makes sense with --write");
     }
     AuditSetup setup = AuditSetup.of(selection, options);
-    SecurityPolicy policy = SecurityPolicy.NONE;
-    if (options.securityPolicy != null) {
-      try {
-        policy = SecurityPolicy.parse(options.securityPolicy);
-      } catch (PolicyException e) {
-        throw new UsageException("--security-policy " + e.getMessage());
-      }
-    }
-    Fixer fixer =
-        new Fixer(
-            setup.catalog, new Fixer.Options(setup.level, aggressive, policy, setup.vendorUnits));
+    Fixer fixer = new Fixer(setup.audit, new Fixer.Options(aggressive));
     List<UnitFix> fixes = new java.util.ArrayList<>();
     // scope by scope: each folder or root has its own loader, and the fix goes beside its unit
     for (Selection.Scope scope : setup.selection.scopes()) {

@@ -1,5 +1,6 @@
 package dev.unitaudit.fix;
 
+import dev.unitaudit.app.Audit;
 import dev.unitaudit.app.Selection;
 import dev.unitaudit.engine.RuleEngine;
 import dev.unitaudit.engine.TreeContext;
@@ -11,9 +12,6 @@ import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.result.Finding;
 import dev.unitaudit.rules.RuleCatalog;
-import dev.unitaudit.score.ExposureCalculator;
-import dev.unitaudit.score.PolicyException;
-import dev.unitaudit.score.SecurityPolicy;
 import dev.unitaudit.syntax.Assignment;
 import dev.unitaudit.syntax.ParsedFile;
 import dev.unitaudit.syntax.UnitFileParser;
@@ -42,30 +40,27 @@ public final class Fixer {
   public static final String FILE_NAME = "zz-unitaudit-hardening.conf";
 
   /**
-   * @param level the ladder level to reach; {@code aggressive}: MemoryDenyWriteExecute= even for
-   *     JIT runtimes
-   * @param vendorUnits site-policy rules on untouched distribution units too, as the audit was run
-   *     ({@code --vendor}): the re-audit must judge a unit by the same rules as the report did
+   * @param aggressive MemoryDenyWriteExecute= even for JIT runtimes
    */
-  public record Options(int level, boolean aggressive, SecurityPolicy policy, boolean vendorUnits) {
-    public Options(int level, boolean aggressive) {
-      this(level, aggressive, SecurityPolicy.NONE, false);
-    }
-  }
+  public record Options(boolean aggressive) {}
 
   private final RuleCatalog catalog;
   private final Options options;
-  private final RuleEngine engine;
+  private final Audit audit;
 
-  public Fixer(RuleCatalog catalog, Options options) {
-    this.catalog = catalog;
+  /**
+   * @param audit the audit whose report is being fixed: its rules, disabled rules, severities,
+   *     suppressions, --vendor, --level and policy judge the unit before and after the drop-in
+   */
+  public Fixer(Audit audit, Options options) {
+    this.catalog = audit.catalog();
     this.options = options;
-    this.engine = new RuleEngine(catalog, options.vendorUnits());
+    this.audit = audit;
   }
 
   /** One fix per unit of the report, in its order. */
   public List<UnitFix> fix(Selection sel, AuditReport report, Path cwd) {
-    TreeContext tree = new TreeContext(sel.loader(), sel.root());
+    TreeContext tree = audit.treeFor(sel.scopes().get(0));
     FixPlanner planner = new FixPlanner(catalog, options.aggressive(), HomeDirs.of(sel.root()));
     List<UnitFix> out = new ArrayList<>();
     for (AuditReport.UnitEntry e : report.units()) {
@@ -96,13 +91,7 @@ public final class Fixer {
       Unit unit) {
     Target t = target(unit, sel, cwd);
     Unit base = without(unit, t.display);
-    Set<String> suppressed = new HashSet<>();
-    for (AuditReport.FindingEntry f : e.findings()) {
-      if (f.suppressed() != null) {
-        suppressed.add(f.rule());
-      }
-    }
-    List<Finding> open = open(tree, base, suppressed);
+    List<Finding> open = open(tree, base);
     FixPlan plan = planner.plan(base, open);
     // verify in memory: a rule whose lines would not close it (a spelling the unit already uses, a
     // value the check reads differently) is left open rather than written half-done; a later
@@ -113,12 +102,12 @@ public final class Fixer {
           with(
               base,
               t.display,
-              DropInRenderer.render(unit.id(), options.level(), plan, List.of(), List.of()));
+              DropInRenderer.render(unit.id(), audit.level(), plan, List.of(), List.of()));
       if (!overridden(trial, plan, t.display).isEmpty()) {
         break;
       }
       boolean changed = false;
-      for (Finding f : open(tree, trial, suppressed)) {
+      for (Finding f : open(tree, trial)) {
         if (plan.closes().contains(f.rule()) && !refused.containsKey(f.rule())) {
           refused.put(f.rule(), "the drop-in would not close it: " + f.message());
           changed = true;
@@ -139,23 +128,23 @@ public final class Fixer {
                 + ": systemd applies only one of them");
       }
     }
-    String text = DropInRenderer.render(unit.id(), options.level(), plan, List.of(), problems);
+    String text = DropInRenderer.render(unit.id(), audit.level(), plan, List.of(), problems);
     Unit after = plan.isEmpty() ? base : with(base, t.display, text);
     List<String> overridden = overridden(after, plan, t.display);
     if (!overridden.isEmpty()) {
       // the notes are comments: same settings, but the lines move, and provenance must match the
       // file
-      text = DropInRenderer.render(unit.id(), options.level(), plan, overridden, problems);
+      text = DropInRenderer.render(unit.id(), audit.level(), plan, overridden, problems);
       after = with(base, t.display, text);
     }
-    List<Finding> afterOpen = open(tree, after, suppressed);
+    List<Finding> afterOpen = open(tree, after);
     List<String> stillOpen = new ArrayList<>();
     for (Finding f : afterOpen) {
       if (plan.closes().contains(f.rule()) && !stillOpen.contains(f.rule())) {
         stillOpen.add(f.rule());
       }
     }
-    Integer levelAfter = RuleEngine.achievedLevel(ladder(tree, after, suppressed));
+    Integer levelAfter = RuleEngine.achievedLevel(ladder(tree, after));
     return new UnitFix(
         unit.id(),
         null,
@@ -181,41 +170,26 @@ public final class Fixer {
     return out;
   }
 
-  /** Unsuppressed findings in scope: ladder level ≤ N, or outside the ladder. */
-  private List<Finding> open(TreeContext tree, Unit u, Set<String> suppressed) {
+  /** The findings the audit reports open on the unit: unsuppressed, ladder level ≤ --level. */
+  private List<Finding> open(TreeContext tree, Unit u) {
     List<Finding> out = new ArrayList<>();
-    for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-      if (f.suppressed() == null
-          && !suppressed.contains(f.rule())
-          && (f.level() == null || f.level() <= options.level())) {
+    for (Finding f : audit.judge(tree, u)) {
+      if (f.suppressed() == null && audit.reported(f)) {
         out.add(f);
       }
     }
     return out;
   }
 
-  private List<Finding> ladder(TreeContext tree, Unit u, Set<String> suppressed) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : engine.evaluate(tree.contextFor(u)).findings()) {
-      if (f.level() != null) {
-        // internal only: marks the rule as not counting against the level; never reported
-        out.add(
-            suppressed.contains(f.rule())
-                ? f.withSuppression(new Finding.Suppression("audit", "", null))
-                : f);
-      }
-    }
-    return out;
+  /**
+   * The ladder findings the level is computed from, suppressed ones marked as the audit marks them.
+   */
+  private List<Finding> ladder(TreeContext tree, Unit u) {
+    return audit.judge(tree, u).stream().filter(f -> f.level() != null).toList();
   }
 
   private BigDecimal exposure(Unit u) {
-    try {
-      return BigDecimal.valueOf(
-          ExposureCalculator.assess(u.name(), u.assignments(), options.policy()).exposureTenths(),
-          1);
-    } catch (PolicyException ex) {
-      return null;
-    }
+    return audit.exposure(u);
   }
 
   /** Settings of the plan that a drop-in applied after ours overrides. */

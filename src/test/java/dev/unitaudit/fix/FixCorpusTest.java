@@ -65,7 +65,7 @@ class FixCorpusTest {
 
       Selection sel = Selection.of(services, root, cwd);
       AuditReport before = audit.run(sel);
-      List<UnitFix> fixes = new Fixer(catalog, new Fixer.Options(2, false)).fix(sel, before, cwd);
+      List<UnitFix> fixes = new Fixer(audit, new Fixer.Options(false)).fix(sel, before, cwd);
 
       boolean systemd = Files.isExecutable(Path.of(SystemdAnalyze.PATH));
       if (!systemd) {
