@@ -3,6 +3,7 @@ package dev.unitaudit.app;
 import dev.unitaudit.engine.RuleEngine;
 import dev.unitaudit.engine.TreeContext;
 import dev.unitaudit.model.Effective;
+import dev.unitaudit.model.Secrets;
 import dev.unitaudit.model.Setting;
 import dev.unitaudit.model.Specifiers;
 import dev.unitaudit.model.Unit;
@@ -43,6 +44,7 @@ public final class Audit {
   private final int level;
   private final boolean includeSettings;
   private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final SecretMask secrets;
 
   public Audit(
       RuleCatalog catalog,
@@ -70,6 +72,7 @@ public final class Audit {
             new RuleCatalog(
                 catalog.all().stream().filter(r -> "diagnostics".equals(r.family())).toList()));
     this.catalog = catalog;
+    this.secrets = new SecretMask(catalog);
     this.policy = policy;
     this.suppressions = suppressions;
     this.level = level;
@@ -163,6 +166,11 @@ public final class Audit {
         scope.loader(), scope.root(), id -> catalog.find(id).isPresent(), suppressions.today());
   }
 
+  /** The unit with its credentials masked as the report masks them (fix --format diff). */
+  public Unit masked(Unit unit) {
+    return secrets.masked(unit);
+  }
+
   /** The rules this audit runs (built-in and --rules). */
   public RuleCatalog catalog() {
     return catalog;
@@ -237,10 +245,12 @@ public final class Audit {
             RuleEngine.achievedLevel(findings.stream().filter(f -> f.level() != null).toList());
       }
     }
+    // nothing the report prints repeats a credential written in the unit (UA7001/UA7002 say where)
+    List<Secrets.Found> found = secrets.secretsOf(unit);
     List<FindingEntry> reported = new ArrayList<>();
     for (Finding f : findings) {
       if (reported(f)) {
-        reported.add(entry(f));
+        reported.add(entry(f, found));
       }
     }
     BigDecimal exposure = null;
@@ -265,7 +275,9 @@ public final class Audit {
         unit.aliases(),
         unit.type().suffix(),
         unit.status().word(),
-        unit.string("Unit", "Description").map(d -> Specifiers.expand(d, unit.name())).orElse(null),
+        unit.string("Unit", "Description")
+            .map(d -> Secrets.mask(Specifiers.expand(d, unit.name()), found))
+            .orElse(null),
         unit.fragment(),
         unit.dropins(),
         exposure,
@@ -274,7 +286,7 @@ public final class Audit {
         checks,
         reported,
         checked,
-        includeSettings ? settings(unit) : null);
+        includeSettings ? settings(unit, found) : null);
   }
 
   /**
@@ -339,27 +351,27 @@ public final class Audit {
                 r.description()));
   }
 
-  private FindingEntry entry(Finding f) {
+  private FindingEntry entry(Finding f, List<Secrets.Found> found) {
     Finding.Suppression s = f.suppressed();
     return new FindingEntry(
         f.rule(),
         f.title(),
         f.severity().word(),
         f.level(),
-        text(f.message()),
+        text(Secrets.mask(f.message(), found)),
         text(f.file()),
         f.file() == null || f.line() <= 0 ? null : f.line(),
-        text(String.join("\n", f.fix())),
+        text(Secrets.mask(String.join("\n", f.fix()), found)),
         s == null ? null : new AuditReport.Suppressed(s.by(), s.reason(), s.until()));
   }
 
-  private static List<SettingEntry> settings(Unit unit) {
+  private static List<SettingEntry> settings(Unit unit, List<Secrets.Found> found) {
     List<SettingEntry> out = new ArrayList<>();
     for (Effective e : unit.effective().values()) {
       for (Setting s : e.settings()) {
         out.add(
             new SettingEntry(
-                e.section(), e.key(), SecretMask.mask(e.key(), s.value()), s.file(), s.line()));
+                e.section(), e.key(), Secrets.mask(s.value(), found), s.file(), s.line()));
       }
     }
     return out;

@@ -1,12 +1,12 @@
 package dev.unitaudit.cli;
 
 import dev.unitaudit.app.Selection;
+import dev.unitaudit.app.UnitCat;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitStatus;
 import dev.unitaudit.report.CatRenderer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +33,13 @@ public final class CatCommand implements Callable<Integer> {
       description = "text (default) or json")
   String format = "text";
 
+  @Option(
+      names = "--show-secrets",
+      description =
+          "Print credentials written in the unit (UA7001/UA7002) as they are; by default they are"
+              + " masked as ****, as in every report.")
+  boolean showSecrets;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -54,11 +61,12 @@ public final class CatCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("unitaudit cat: name at least one UNIT or PATH");
       return ExitCode.USAGE.code();
     }
-    List<Unit> units = new ArrayList<>();
-    for (Selection.Scope scope : sel.scopes()) {
-      for (String name : scope.unitNames()) {
-        units.add(scope.loader().load(name));
-      }
+    List<Unit> units;
+    try {
+      units = UnitCat.units(sel, showSecrets);
+    } catch (UsageException e) {
+      spec.commandLine().getErr().println("unitaudit cat: " + e.getMessage());
+      return ExitCode.USAGE.code();
     }
     spec.commandLine()
         .getOut()

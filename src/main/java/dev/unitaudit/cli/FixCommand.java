@@ -1,5 +1,6 @@
 package dev.unitaudit.cli;
 
+import dev.unitaudit.app.Audit;
 import dev.unitaudit.app.Selection;
 import dev.unitaudit.app.UsageException;
 import dev.unitaudit.fix.DropInWriter;
@@ -122,7 +123,7 @@ public final class FixCommand implements Callable<Integer> {
         out.println();
       }
       first = false;
-      report(f, setup.level, out, err);
+      report(f, setup.audit, out, err);
       if (write && !f.isEmpty()) {
         try {
           Path p = DropInWriter.write(f, force);
@@ -158,7 +159,8 @@ public final class FixCommand implements Callable<Integer> {
     return code;
   }
 
-  private void report(UnitFix f, int level, PrintWriter out, PrintWriter err) {
+  private void report(UnitFix f, Audit masker, PrintWriter out, PrintWriter err) {
+    int level = masker.level();
     String name = f.unitName();
     for (FixPlan.Line l : f.plan().lines()) {
       for (String w : l.warnings()) {
@@ -182,8 +184,8 @@ public final class FixCommand implements Callable<Integer> {
           UnifiedDiff.diff(
               "a/" + name + " (merged)",
               "b/" + name + " (with " + Fixer.FILE_NAME + ")",
-              CatRenderer.text(List.of(f.before())),
-              CatRenderer.text(List.of(f.after()))));
+              CatRenderer.text(List.of(masker.masked(f.before()))),
+              CatRenderer.text(List.of(masker.masked(f.after())))));
       return;
     }
     out.println("# " + name + ": " + f.display());

@@ -104,6 +104,22 @@ public final class Unit {
     this.effective = UnitMerger.merge(this.applied);
   }
 
+  /** The same unit with other values for its applied assignments (a masked copy, for one). */
+  public Unit withAssignments(List<Assignment> assignments) {
+    return new Unit(
+        name,
+        aliases,
+        status,
+        fragment,
+        dropins,
+        shadowed,
+        assignments,
+        diagnostics,
+        sectionHeaders,
+        directives,
+        vendor);
+  }
+
   public UnitName name() {
     return name;
   }

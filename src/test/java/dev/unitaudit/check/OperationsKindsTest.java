@@ -3,7 +3,6 @@ package dev.unitaudit.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,14 +67,6 @@ class OperationsKindsTest {
   @CsvSource({"50%", "1 G", "-1", "lots"})
   void sizesThatAreNotCompared(String text) {
     assertEquals(OptionalLong.empty(), ValueOrderCheck.bytes(text));
-  }
-
-  @Test
-  void entropyNeedsLengthMixAndRandomness() {
-    assertTrue(InlineSecretCheck.highEntropy("sk9Qx2LmZ7vR4tYpW8nB3cK6hJ1dF5gA0eXuTq", 32, 4.0));
-    assertFalse(InlineSecretCheck.highEntropy("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", 32, 4.0));
-    assertFalse(InlineSecretCheck.highEntropy("/usr/local/sbin:/usr/local/bin:/usr/sbin", 32, 4.0));
-    assertFalse(InlineSecretCheck.highEntropy("0f3c2a9e-1b7d-4c55-9e2a-6d8f0b1c2d3e", 32, 4.0));
   }
 
   @Test
