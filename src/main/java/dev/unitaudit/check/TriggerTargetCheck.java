@@ -1,11 +1,10 @@
 package dev.unitaudit.check;
 
 import dev.unitaudit.model.Setting;
-import dev.unitaudit.model.Specifiers;
+import dev.unitaudit.model.Triggers;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitName;
 import dev.unitaudit.model.UnitType;
-import dev.unitaudit.model.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +39,9 @@ public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Pa
       return Checks.none();
     }
     String section = t.typeSection();
-    String key = t == UnitType.SOCKET ? "Service" : "Unit";
-    Optional<Setting> explicit = u.scalar(section, key).filter(s -> !s.value().isBlank());
-    String target = target(u, explicit);
+    String key = Triggers.key(t);
+    Optional<Setting> explicit = Triggers.explicit(u);
+    String target = Triggers.target(u);
     if (DependencyExistsCheck.exists(ctx, target)) {
       return Checks.none();
     }
@@ -85,20 +84,5 @@ public final class TriggerTargetCheck implements CheckKind<TriggerTargetCheck.Pa
                   List.of(key + "=" + near))));
     }
     return List.of(hit);
-  }
-
-  /** The unit the trigger starts (TreeContext.triggeredUnit() does the same for the engine). */
-  static String target(Unit u, Optional<Setting> explicit) {
-    UnitName n = u.name();
-    if (explicit.isPresent()) {
-      return Specifiers.expand(explicit.get().value().strip(), n);
-    }
-    if (u.type() == UnitType.SOCKET
-        && Boolean.TRUE.equals(
-            u.string("Socket", "Accept").map(Values::parseBoolean).orElse(false))) {
-      return n.prefix() + "@.service";
-    }
-    String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());
-    return stem + "service";
   }
 }

@@ -3,6 +3,7 @@ package dev.unitaudit.engine;
 import dev.unitaudit.check.CheckContext;
 import dev.unitaudit.load.UnitLoader;
 import dev.unitaudit.model.Setting;
+import dev.unitaudit.model.Triggers;
 import dev.unitaudit.model.Unit;
 import dev.unitaudit.model.UnitName;
 import dev.unitaudit.model.UnitType;
@@ -195,19 +196,9 @@ public final class TreeContext {
     return idx;
   }
 
-  /** The unit a timer/path/socket starts: its Unit= or the same-named service. */
+  /** The unit a timer/path/socket starts (Unit=, a socket's Service=, or the same name). */
   public static String triggeredUnit(Unit trig) {
-    Optional<Setting> explicit = trig.scalar(trig.type().typeSection(), "Unit");
-    if (explicit.isPresent() && !explicit.get().value().isEmpty()) {
-      return dev.unitaudit.model.Specifiers.expand(explicit.get().value(), trig.name());
-    }
-    UnitName n = trig.name();
-    if (trig.type() == UnitType.SOCKET
-        && Boolean.TRUE.equals(trig.bool("Socket", "Accept").orElse(false))) {
-      return n.prefix() + "@.service";
-    }
-    String stem = n.name().substring(0, n.name().length() - n.type().suffix().length());
-    return stem + "service";
+    return Triggers.target(trig);
   }
 
   /** Mode and owner per file, read once: several rules ask about the same fragment and drop-ins. */
