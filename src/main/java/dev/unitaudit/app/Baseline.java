@@ -4,15 +4,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitaudit.report.AuditReport;
+import dev.unitaudit.report.Fingerprint;
 import dev.unitaudit.report.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,17 +35,17 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
     return new Baseline(1, out);
   }
 
-  /** A stable hash of what a finding is, leaving out where exactly (the line) it is. */
+  /** The finding's identity (report/Fingerprint, shared with SARIF and diff). */
   public static String fingerprint(String unit, AuditReport.FindingEntry f) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String key = unit + "\n" + f.rule() + "\n" + f.file() + "\n" + f.message();
-      return HexFormat.of()
-          .formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)))
-          .substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JVM", e);
-    }
+    return Fingerprint.of(unit, f);
+  }
+
+  /**
+   * The identity of an entry, recomputed from its own unit, rule, file and message: baselines
+   * written before the fingerprint was shared (16 hex digits of another hash) keep matching.
+   */
+  private static String identity(Entry e) {
+    return Fingerprint.of(e.unit(), e.rule(), e.file(), e.message());
   }
 
   public String toJson() {
@@ -67,7 +64,7 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
 
   public boolean contains(String unit, String rule, String fingerprint) {
     for (Entry e : findings) {
-      if (e.unit().equals(unit) && e.rule().equals(rule) && e.fingerprint().equals(fingerprint)) {
+      if (e.unit().equals(unit) && e.rule().equals(rule) && identity(e).equals(fingerprint)) {
         return true;
       }
     }
@@ -97,7 +94,7 @@ public record Baseline(int schemaVersion, List<Entry> findings) {
                       e ->
                           e.unit().equals(u.unit())
                               && e.rule().equals(f.rule())
-                              && e.fingerprint().equals(fp))
+                              && identity(e).equals(fp))
                   .findFirst()
                   .orElse(null);
         }

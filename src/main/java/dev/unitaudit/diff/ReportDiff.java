@@ -5,6 +5,7 @@ import dev.unitaudit.report.AuditReport;
 import dev.unitaudit.report.AuditReport.FindingEntry;
 import dev.unitaudit.report.AuditReport.SettingEntry;
 import dev.unitaudit.report.AuditReport.UnitEntry;
+import dev.unitaudit.report.Fingerprint;
 import dev.unitaudit.result.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ public final class ReportDiff {
   }
 
   static String key(FindingEntry f) {
-    return f.rule() + "\u0000" + f.file() + "\u0000" + f.message();
+    return Fingerprint.key(f);
   }
 
   private static List<SettingChange> settings(UnitEntry x, UnitEntry y) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitaudit.rules.Rule;
 import dev.unitaudit.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -174,7 +171,7 @@ public final class SarifReporter implements Reporter {
     if (loc != null) {
       r.putArray("locations").add(loc);
     }
-    r.putObject("partialFingerprints").put("unitaudit/v1", fingerprint(u.unit(), f));
+    r.putObject("partialFingerprints").put("unitaudit/v1", Fingerprint.of(u.unit(), f));
     if (f.suppressed() != null) {
       ObjectNode s = r.putArray("suppressions").addObject();
       s.put("kind", "inline".equals(f.suppressed().by()) ? "inSource" : "external");
@@ -243,18 +240,6 @@ public final class SarifReporter implements Reporter {
       }
     }
     return sb.toString();
-  }
-
-  /** sha256 of unit, rule, file and message, NUL-separated; the line is left out on purpose. */
-  static String fingerprint(String unit, AuditReport.FindingEntry f) {
-    String key =
-        unit + '\0' + f.rule() + '\0' + (f.file() == null ? "" : f.file()) + '\0' + f.message();
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   /** critical/high → error, medium → warning, low/info → note. */

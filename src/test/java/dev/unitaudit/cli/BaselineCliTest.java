@@ -56,7 +56,7 @@ class BaselineCliTest {
     JsonNode privateTmp = null;
     for (JsonNode e : b.get("findings")) {
       assertEquals("web.service", e.get("unit").asText());
-      assertTrue(e.get("fingerprint").asText().matches("[0-9a-f]{16}"), e.toString());
+      assertTrue(e.get("fingerprint").asText().matches("[0-9a-f]{64}"), e.toString());
       assertFalse(e.has("line"), "no line: moving a line must not make a finding new");
       if (e.get("rule").asText().equals("UA1002")) {
         privateTmp = e;

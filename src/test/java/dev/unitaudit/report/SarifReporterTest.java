@@ -96,12 +96,9 @@ class SarifReporterTest {
         new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m", "etc/x.service", 40, "", null);
     AuditReport.FindingEntry other =
         new AuditReport.FindingEntry("UA1001", "t", "high", 1, "m2", "etc/x.service", 7, "", null);
-    assertEquals(
-        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", moved));
-    assertNotEquals(
-        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("x.service", other));
-    assertNotEquals(
-        SarifReporter.fingerprint("x.service", f), SarifReporter.fingerprint("y.service", f));
+    assertEquals(Fingerprint.of("x.service", f), Fingerprint.of("x.service", moved));
+    assertNotEquals(Fingerprint.of("x.service", f), Fingerprint.of("x.service", other));
+    assertNotEquals(Fingerprint.of("x.service", f), Fingerprint.of("y.service", f));
   }
 
   @Test
