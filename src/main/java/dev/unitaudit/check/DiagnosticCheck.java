@@ -32,6 +32,16 @@ public final class DiagnosticCheck implements CheckKind<DiagnosticCheck.Params> 
     if (p.categories() == null || p.categories().isEmpty()) {
       throw new IllegalArgumentException("diagnostic needs a non-empty categories list");
     }
+    for (String c : p.categories()) {
+      if (!Diagnostic.CATEGORIES.contains(c)) {
+        throw new IllegalArgumentException(
+            "unknown diagnostic category \""
+                + c
+                + "\" (known: "
+                + String.join(", ", new java.util.TreeSet<>(Diagnostic.CATEGORIES))
+                + ")");
+      }
+    }
   }
 
   @Override

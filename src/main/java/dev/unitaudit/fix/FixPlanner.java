@@ -19,84 +19,30 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a unit's open findings into the lines of a drop-in. Ladder findings (level ≤ N) are closed
- * with their rule's fix; outside the ladder only {@link #PLAIN_SAFE} rules are, and only by adding
- * keys the unit does not set. Every setting passes the safety checks of {@link Hazards} and {@link
- * WritablePaths} first; a rule whose fix may break the unit is skipped with the reason.
+ * with their rule's fix; outside the ladder only rules marked {@code fixSafe} are, and only by
+ * adding keys the unit does not set. Every setting passes the safety checks of {@link Hazards} and
+ * {@link WritablePaths} first; a rule whose fix may break the unit is skipped with the reason.
  */
 public final class FixPlanner {
 
-  /** Rules outside the ladder whose plain fix changes no access: added by default. */
-  public static final Set<String> PLAIN_SAFE =
-      Set.of("lock-personality", "start-limit-unset", "restart-without-delay");
-
   private static final Pattern HEADER = Pattern.compile("\\[[A-Za-z]+\\]");
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z][A-Za-z0-9]*=[^\\p{Cntrl}]*");
-
-  private static final Map<String, String> WARNINGS =
-      Map.ofEntries(
-          Map.entry(
-              "NoNewPrivileges",
-              "setuid/setgid programs the service runs (sudo, su, sendmail's setgid postdrop, …) no"
-                  + " longer gain privileges, and SELinux/AppArmor domain transitions on exec"
-                  + " stop"),
-          Map.entry(
-              "PrivateTmp",
-              "the service gets its own /tmp and /var/tmp: sockets or files it shares there with"
-                  + " other processes are no longer seen by them, and they are emptied when it"
-                  + " stops"),
-          Map.entry(
-              "ProtectSystem",
-              "the whole file system becomes read-only for the service except /dev, /proc, /sys,"
-                  + " ReadWritePaths= and its State/Cache/Logs/RuntimeDirectory=; any other write"
-                  + " (e.g. under /var/lib/NAME, /var/log/NAME or /etc) fails — declare such paths"
-                  + " with StateDirectory=/LogsDirectory= or ReadWritePaths="),
-          Map.entry(
-              "ProtectHome=yes",
-              "/home, /root and /run/user become empty and inaccessible to the service"),
-          Map.entry(
-              "ProtectHome=read-only",
-              "/home, /root and /run/user become read-only for the service"),
-          Map.entry(
-              "ReadWritePaths",
-              "the leading '-' skips the path when it is missing at start: if the service only"
-                  + " creates it later, it stays read-only"),
-          Map.entry(
-              "MemoryDenyWriteExecute",
-              "memory that is both writable and executable is refused: JIT compilers and"
-                  + " some libffi closures crash"),
-          Map.entry(
-              "PrivateDevices",
-              "the service sees only pseudo devices (/dev/null, /dev/urandom, …): no disks,"
-                  + " serial ports, GPUs or TPMs"),
-          Map.entry(
-              "ProtectKernelTunables", "/proc/sys and /sys become read-only: sysctl writes fail"),
-          Map.entry(
-              "ProtectControlGroups",
-              "/sys/fs/cgroup becomes read-only: container and cgroup managers fail"),
-          Map.entry(
-              "RestrictRealtime", "realtime scheduling is refused (audio, low-latency daemons)"),
-          Map.entry(
-              "RestrictSUIDSGID",
-              "the service cannot create setuid/setgid files (installers, package managers)"),
-          Map.entry(
-              "LockPersonality",
-              "personality(2) changes are refused (only emulators and legacy binaries use it)"),
-          Map.entry(
-              "StartLimitIntervalSec",
-              "after StartLimitBurst= failed starts within this interval systemd stops"
-                  + " restarting the unit until `systemctl reset-failed`"),
-          Map.entry(
-              "StartLimitBurst",
-              "after this many failed starts within StartLimitIntervalSec= systemd stops"
-                  + " restarting the unit until `systemctl reset-failed`"),
-          Map.entry("RestartSec", "restarts are delayed by this long"));
 
   private final RuleCatalog catalog;
   private final boolean aggressive;
   private final HomeDirs homes;
 
+  /**
+   * What each setting a fix writes may break, from the rules' {@code fixWarnings} ({@code Key} or
+   * {@code Key=value}); the first rule in id order that warns about a setting says it.
+   */
+  private final Map<String, String> warnings = new LinkedHashMap<>();
+
   public FixPlanner(RuleCatalog catalog, boolean aggressive, HomeDirs homes) {
     this.catalog = catalog;
+    for (Rule r : catalog.all()) {
+      r.fixWarnings().forEach(warnings::putIfAbsent);
+    }
     this.aggressive = aggressive;
     this.homes = homes;
   }
@@ -117,7 +63,7 @@ public final class FixPlanner {
         .forEach(f -> catalog.find(f.rule()).ifPresent(r -> rules.putIfAbsent(r.id(), r)));
     List<Rule> deferred = new ArrayList<>();
     for (Rule r : rules.values()) {
-      if (r.level() == null && !PLAIN_SAFE.contains(r.name())) {
+      if (r.level() == null && !r.fixSafe()) {
         continue; // outside the ladder and not known to be harmless: not ours to change
       }
       if (refused.containsKey(r.id())) {
@@ -238,7 +184,7 @@ public final class FixPlanner {
           "Service",
           "ReadWritePaths",
           String.join(" ", e.getValue()),
-          List.of(e.getKey(), WARNINGS.get("ReadWritePaths")));
+          List.of(e.getKey(), warnings.get("ReadWritePaths")));
     }
     for (String[] l : lines) {
       if (l[1].equals("ProtectSystem")) {
@@ -247,7 +193,7 @@ public final class FixPlanner {
             .filter(s -> !appliesLater(u, s))
             .ifPresent(
                 s -> w.add("replaces ProtectSystem=" + s.value() + " (" + s.location() + ")"));
-        w.add(WARNINGS.get("ProtectSystem"));
+        w.add(warnings.get("ProtectSystem"));
         b.add(r, l[0], l[1], l[2], w);
       }
     }
@@ -270,7 +216,7 @@ public final class FixPlanner {
           "Service",
           "ReadWritePaths",
           "-" + quote(n.declare()),
-          List.of(n.why(), WARNINGS.get("ReadWritePaths")));
+          List.of(n.why(), warnings.get("ReadWritePaths")));
     }
   }
 
@@ -378,15 +324,15 @@ public final class FixPlanner {
         .filter(s -> !appliesLater(u, s))
         .ifPresent(s -> w.add("replaces " + key + "=" + s.value() + " (" + s.location() + ")"));
     if (key.equals("ProtectHome")) {
-      w.add(WARNINGS.get("ProtectHome=" + value));
+      w.add(warnings.get("ProtectHome=" + value));
       if (value.equals("read-only")) {
         HomeUse use = homeUse(u);
         if (use.readOnly != null) {
           w.add("read-only rather than yes because " + use.readOnly);
         }
       }
-    } else if (WARNINGS.containsKey(key)) {
-      w.add(WARNINGS.get(key));
+    } else if (warnings.containsKey(key)) {
+      w.add(warnings.get(key));
     }
     if (key.equals("MemoryDenyWriteExecute")) {
       Hazards.jitRuntime(u)

@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * The fix pipeline: audit report → for each loaded service its open findings of ladder level ≤ N
- * (and the {@link FixPlanner#PLAIN_SAFE} ones) → a plan → the drop-in text → the unit re-audited in
+ * (and those of rules marked {@code fixSafe}) → a plan → the drop-in text → the unit re-audited in
  * memory with the drop-in merged where systemd would apply it (its name sorts last, but a
  * later-sorting drop-in still wins, which is reported).
  *

@@ -11,6 +11,10 @@ import java.util.List;
  *
  * @param level the hardening ladder level 1–3, or null outside the ladder
  * @param fixKind what the {@code fix} lines are (a drop-in unless the rule says otherwise)
+ * @param fixSafe outside the ladder: {@code unitaudit fix} adds this rule's lines by default, since
+ *     they change no access (ladder rules are fixed up to --level anyway)
+ * @param fixWarnings what a fix line may break, by the setting it writes ({@code Key} or {@code
+ *     Key=value}); printed above the line in the drop-in and on stderr
  * @param scope {@code all}, or {@code site}: site policy, evaluated only on units the site owns or
  *     overrides unless vendor units are asked for (--vendor)
  * @param source {@code file:line} of the rule's entry, for messages
@@ -29,6 +33,8 @@ public record Rule(
     String rationale,
     List<String> fix,
     FixKind fixKind,
+    boolean fixSafe,
+    java.util.Map<String, String> fixWarnings,
     String docs,
     String family,
     String scope,

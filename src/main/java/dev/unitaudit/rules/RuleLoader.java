@@ -14,12 +14,12 @@ import dev.unitaudit.model.UnitType;
 import dev.unitaudit.result.FixKind;
 import dev.unitaudit.result.Severity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,17 +32,11 @@ import java.util.stream.Stream;
  */
 public final class RuleLoader {
 
-  /** The built-in families, in id-band order; each is {@code rules/<family>.json}. */
-  public static final List<String> FAMILIES =
-      List.of(
-          "diagnostics",
-          "hardening",
-          "rate-limits",
-          "alerting",
-          "runaway",
-          "timers",
-          "resources",
-          "secrets");
+  /** Where the built-in rules files sit in the jar (copied from {@code rules/} at build time). */
+  private static final String BUILT_IN_DIR = "/dev/unitaudit/rules/";
+
+  /** Shipped beside the rules files, and no rules file itself: it locates the folder. */
+  private static final String SCHEMA_FILE = "rules.schema.json";
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -58,6 +52,8 @@ public final class RuleLoader {
           "rationale",
           "fix",
           "fixKind",
+          "fixSafe",
+          "fixWarnings",
           "docs");
   private static final Pattern ID = Pattern.compile("UA[0-9]{4}");
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -104,18 +100,87 @@ public final class RuleLoader {
 
   private static RuleCatalog readBuiltIn() throws RuleException {
     RuleLoader l = new RuleLoader();
-    for (String f : FAMILIES) {
-      String res = "/dev/unitaudit/rules/" + f + ".json";
-      try (InputStream in = RuleLoader.class.getResourceAsStream(res)) {
-        if (in == null) {
-          continue; // a family with no rules yet ships no file
+    for (Map.Entry<String, byte[]> f : builtInFiles().entrySet()) {
+      l.load(f.getValue(), "rules/" + f.getKey());
+      l.requireFamilyOfFile(f.getKey());
+    }
+    return l.catalog();
+  }
+
+  /**
+   * Every {@code *.json} rules file shipped in the jar (or in target/classes when run from the
+   * build), by file name: the families are the files, so a new family is a new file and nothing
+   * else.
+   */
+  static java.util.SortedMap<String, byte[]> builtInFiles() throws RuleException {
+    java.net.URL anchor = RuleLoader.class.getResource(BUILT_IN_DIR + SCHEMA_FILE);
+    if (anchor == null) {
+      throw new RuleException("rules/" + SCHEMA_FILE + ": missing from the unitaudit jar");
+    }
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+    try {
+      java.net.URI uri = anchor.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        java.nio.file.FileSystem fs;
+        boolean opened = false;
+        try {
+          fs = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+          opened = true;
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+          fs = java.nio.file.FileSystems.getFileSystem(uri);
         }
-        l.load(in.readAllBytes(), "rules/" + f + ".json");
-      } catch (IOException e) {
-        throw new RuleException("rules/" + f + ".json: cannot be read: " + e.getMessage());
+        try {
+          readRulesFiles(fs.getPath(BUILT_IN_DIR), out);
+        } finally {
+          if (opened) {
+            fs.close();
+          }
+        }
+      } else {
+        readRulesFiles(Path.of(uri).getParent(), out);
+      }
+    } catch (java.net.URISyntaxException | IOException e) {
+      throw new RuleException("rules/: the built-in rules cannot be listed: " + e.getMessage());
+    }
+    if (out.isEmpty()) {
+      throw new RuleException("rules/: no rules files in the unitaudit jar");
+    }
+    return out;
+  }
+
+  private static void readRulesFiles(Path dir, Map<String, byte[]> out) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".json") && !name.endsWith(".schema.json")) {
+          out.put(name, Files.readAllBytes(p));
+        }
       }
     }
-    return new RuleCatalog(l.rules);
+  }
+
+  /** A built-in file's family is its name: hardening.json holds {"family": "hardening"}. */
+  private void requireFamilyOfFile(String fileName) throws RuleException {
+    String family = fileName.substring(0, fileName.length() - ".json".length());
+    for (Rule r : rules) {
+      if (r.source().startsWith("rules/" + fileName + ":") && !family.equals(r.family())) {
+        throw new RuleException(
+            "rules/"
+                + fileName
+                + ": \"family\" is \""
+                + r.family()
+                + "\"; a built-in family is named by its file (\""
+                + family
+                + "\")");
+      }
+    }
+  }
+
+  /** The catalog in id order: the id bands are the families' (UA0xxx diagnostics, UA1xxx …). */
+  private RuleCatalog catalog() {
+    List<Rule> sorted = new ArrayList<>(rules);
+    sorted.sort(java.util.Comparator.comparing(Rule::id));
+    return new RuleCatalog(sorted);
   }
 
   /** The built-in rules plus user rules files or directories of {@code *.json}. */
@@ -146,7 +211,7 @@ public final class RuleLoader {
         }
       }
     }
-    return new RuleCatalog(l.rules);
+    return l.catalog();
   }
 
   private void load(byte[] data, String file) throws RuleException {
@@ -263,6 +328,7 @@ public final class RuleLoader {
               + String.join(", ", CheckKinds.names())
               + ")");
     }
+    vocabulary(check, types, where);
     Object params = bind(kind, check, where);
     List<String> fix = new ArrayList<>();
     JsonNode fx = n.get("fix");
@@ -279,6 +345,20 @@ public final class RuleLoader {
       throw new RuleException(where + ": fix must not be empty");
     }
     FixKind fixKind = fixKind(n, fix, where);
+    boolean fixSafe = false;
+    if (n.has("fixSafe")) {
+      if (!n.get("fixSafe").isBoolean()) {
+        throw new RuleException(where + ": fixSafe must be true or false");
+      }
+      fixSafe = n.get("fixSafe").asBoolean();
+      if (fixSafe && level != null) {
+        throw new RuleException(
+            where
+                + ": fixSafe is for rules outside the ladder (a ladder rule is fixed up to"
+                + " --level)");
+      }
+    }
+    java.util.Map<String, String> fixWarnings = fixWarnings(n, where);
     String scope = Rule.SCOPE_ALL;
     if (n.has("scope")) {
       scope = n.get("scope").isTextual() ? n.get("scope").asText() : "";
@@ -304,10 +384,96 @@ public final class RuleLoader {
         text(n, "rationale", where),
         List.copyOf(fix),
         fixKind,
+        fixSafe,
+        fixWarnings,
         docs,
         family,
         scope,
         where);
+  }
+
+  /**
+   * Section and directive names in a check's parameters ({@code section}, {@code key}, {@code
+   * keys}) must be ones systemd knows (the directive catalog): a misspelt key would make a rule
+   * that never fires or always does, and nothing else would say so.
+   */
+  private static void vocabulary(JsonNode check, List<String> unitTypes, String where)
+      throws RuleException {
+    dev.unitaudit.model.SettingCatalog directives = dev.unitaudit.model.SettingCatalog.get();
+    List<String> sections = new ArrayList<>();
+    for (String t : unitTypes) {
+      for (String sec : UnitType.fromSuffix(t).sections()) {
+        if (!sections.contains(sec)) {
+          sections.add(sec);
+        }
+      }
+    }
+    JsonNode section = check.get("section");
+    if (section != null) {
+      if (!section.isTextual() || !sections.contains(section.asText())) {
+        throw new RuleException(
+            where
+                + ": check section \""
+                + section.asText()
+                + "\" is not a section of "
+                + String.join("/", unitTypes)
+                + " units ("
+                + String.join(", ", sections)
+                + ")");
+      }
+      sections = List.of(section.asText());
+    }
+    List<String> keys = new ArrayList<>();
+    if (check.has("key") && check.get("key").isTextual()) {
+      keys.add(check.get("key").asText());
+    }
+    if (check.has("keys") && check.get("keys").isArray()) {
+      check.get("keys").forEach(k -> keys.add(k.asText()));
+    }
+    for (String key : keys) {
+      boolean known = false;
+      for (String sec : sections) {
+        known |= directives.isKnown(sec, key);
+      }
+      if (!known) {
+        throw new RuleException(
+            where
+                + ": check key \""
+                + key
+                + "\" is no directive of ["
+                + String.join("], [", sections)
+                + "] in systemd 252");
+      }
+    }
+  }
+
+  private static final Pattern WARNED_SETTING = Pattern.compile("[A-Z][A-Za-z0-9]*(=[^\\s=]+)?");
+
+  /** {@code "fixWarnings": {"Key" or "Key=value": "what it may break", …}}, in file order. */
+  private static java.util.Map<String, String> fixWarnings(ObjectNode n, String where)
+      throws RuleException {
+    JsonNode w = n.get("fixWarnings");
+    if (w == null) {
+      return java.util.Map.of();
+    }
+    if (!w.isObject()) {
+      throw new RuleException(
+          where + ": fixWarnings must be an object {\"Key\" or \"Key=value\": \"warning\"}");
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Iterator<java.util.Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      if (!WARNED_SETTING.matcher(e.getKey()).matches()) {
+        throw new RuleException(
+            where + ": fixWarnings key \"" + e.getKey() + "\" is not Key or Key=value");
+      }
+      if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+        throw new RuleException(
+            where + ": fixWarnings \"" + e.getKey() + "\" must be a non-empty string");
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

@@ -37,6 +37,23 @@ public record Diagnostic(
   /** A symlink in a folder audited on its own that points outside the folder (it needs --root). */
   public static final String OUTSIDE_LINK = "outside-link";
 
+  /** Every category, for the rules that select by category (a misspelt one is refused). */
+  public static final java.util.Set<String> CATEGORIES =
+      java.util.Set.of(
+          SYNTAX,
+          FILE_ERROR,
+          UNKNOWN_SECTION,
+          UNKNOWN_KEY,
+          INVALID_VALUE,
+          DEPRECATED,
+          REFUSED,
+          TREE,
+          INEFFECTIVE,
+          NOT_FOUND,
+          MASKED,
+          UNSAFE,
+          OUTSIDE_LINK);
+
   public Diagnostic(String file, int line, Severity severity, String message) {
     this(file, line, severity, message, severity == Severity.ERROR ? FILE_ERROR : SYNTAX);
   }

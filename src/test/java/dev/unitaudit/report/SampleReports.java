@@ -103,6 +103,8 @@ final class SampleReports {
         fix.get(0).startsWith("#")
             ? dev.unitaudit.result.FixKind.MANUAL
             : dev.unitaudit.result.FixKind.DROPIN,
+        false,
+        java.util.Map.of(),
         docs,
         family,
         Rule.SCOPE_ALL,
