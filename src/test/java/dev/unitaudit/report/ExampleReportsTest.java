@@ -143,7 +143,8 @@ class ExampleReportsTest {
 
   @Test
   void reportsHoldsTheExamplesTheSchemaAndTheReadmeOnly() throws Exception {
-    Set<String> expected = new TreeSet<>(Set.of("README.md", "report.schema.json"));
+    Set<String> expected =
+        new TreeSet<>(Set.of("README.md", "report.schema.json", "summary.schema.json"));
     OUTPUTS.forEach(o -> expected.add(o[1]));
     try (Stream<Path> files = Files.list(REPORTS)) {
       assertEquals(
