@@ -42,7 +42,8 @@ class ExampleReportsTest {
           new String[] {"sarif", "showcase.sarif"},
           new String[] {"markdown", "showcase.md"},
           new String[] {"github", "showcase.github.txt"},
-          new String[] {"prometheus", "showcase.prom"});
+          new String[] {"prometheus", "showcase.prom"},
+          new String[] {"html", "showcase.html"});
 
   static final String TIMESTAMP = "unitaudit_audit_timestamp_seconds ";
 
