@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  *   analysis:  check → rules → engine (engine also uses load);  score (model only)
  *   report:    AuditReport records and their formats (rules, model, result, syntax only)
  * app (uses all of the above) → fix (uses app); diff (uses report only) → cli
+ *   fleet (summary of many finished reports; uses report only, like diff) → cli
  * </pre>
  *
  * {@code report} sits below {@code app}: the pipeline builds an {@code AuditReport}, and the
@@ -66,6 +67,8 @@ class ArchitectureTest {
         .definedBy(ROOT + ".fix..")
         .layer("diff")
         .definedBy(ROOT + ".diff..")
+        .layer("fleet")
+        .definedBy(ROOT + ".fleet..")
         .layer("cli")
         .definedBy(ROOT + ".cli..")
         .whereLayer("syntax")
@@ -99,10 +102,13 @@ class ArchitectureTest {
         // diff compares two finished reports; it recomputes nothing
         .whereLayer("diff")
         .mayOnlyAccessLayers("report", "rules", "model", "result", "syntax")
+        // fleet rolls up finished reports read back from JSON; like diff, it recomputes nothing
+        .whereLayer("fleet")
+        .mayOnlyAccessLayers("report", "rules", "model", "result", "syntax")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
-            "app", "fix", "diff", "report", "engine", "rules", "check", "score", "load", "model",
-            "result", "syntax");
+            "app", "fix", "diff", "fleet", "report", "engine", "rules", "check", "score", "load",
+            "model", "result", "syntax");
   }
 
   /** Said once more on its own, so a violation names the promise it breaks. */

@@ -38,8 +38,9 @@ public final class AuditCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FMT",
       description =
-          "text (the default), json, junit, sarif, markdown, github, prometheus; without it, the"
-              + " format of -o FILE follows its extension (.json .sarif .xml .md .prom .txt)")
+          "text (the default), json, junit, sarif, markdown, github, prometheus, html; without it,"
+              + " the format of -o FILE follows its extension (.json .sarif .xml .md .prom .html"
+              + " .txt)")
   String format;
 
   @Option(
@@ -75,6 +76,14 @@ public final class AuditCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Gate: fail when a service meets less than level N.")
   Integer requireLevel;
+
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description =
+          "The host or environment the tree belongs to, written as the report's \"host\""
+              + " (unitaudit summary rolls reports up by it).")
+  String host;
 
   @Option(names = "--no-fail", description = "Report only: exit 0 whatever the gates say.")
   boolean noFail;
@@ -153,6 +162,7 @@ public final class AuditCommand implements Callable<Integer> {
                     ? setup.config.config().format()
                     : "text";
     ReportOutputs outputs = ReportOutputs.of(fmt, output, reports);
+    String hostName = HostName.check(host);
     Baseline accepted = baseline == null ? null : Baseline.read(baseline);
     for (String note : setup.selection.notes()) {
       err.println("unitaudit: " + TextSafety.clean(note));
@@ -191,6 +201,9 @@ public final class AuditCommand implements Callable<Integer> {
     List<String> failures = verdict.failures();
     report =
         SeverityFilter.atLeast(report, shownFrom); // after the gates: hiding never makes one pass
+    if (hostName != null) {
+      report = report.withHost(hostName);
+    }
     TextOptions view =
         new TextOptions(
             quiet,

@@ -135,6 +135,7 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("baseline", BaselineCommand::new);
     SUBCOMMANDS.put("cat", CatCommand::new);
     SUBCOMMANDS.put("diff", DiffCommand::new);
+    SUBCOMMANDS.put("summary", SummaryCommand::new); // issue 18: the fleet view
     SUBCOMMANDS.put("rules", RulesCommand::new);
     SUBCOMMANDS.put("explain", ExplainCommand::new);
     SUBCOMMANDS.put("fix", FixCommand::new);

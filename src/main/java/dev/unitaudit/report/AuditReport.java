@@ -10,10 +10,11 @@ import java.util.List;
  * The JSON report of DESIGN.md: the stable interface every other format is rendered from and {@code
  * unitaudit diff} reads back. Field order is fixed by {@link JsonPropertyOrder}.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "units", "errors", "config", "suppressions"})
+@JsonPropertyOrder({"schemaVersion", "tool", "host", "units", "errors", "config", "suppressions"})
 public record AuditReport(
     int schemaVersion,
     Tool tool,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String host,
     List<UnitEntry> units,
     List<ErrorEntry> errors,
     @JsonInclude(JsonInclude.Include.NON_NULL) String config,
@@ -23,7 +24,26 @@ public record AuditReport(
 
   /** A report without a config file or inline suppressions in effect. */
   public AuditReport(int schemaVersion, Tool tool, List<UnitEntry> units, List<ErrorEntry> errors) {
-    this(schemaVersion, tool, units, errors, null, List.of());
+    this(schemaVersion, tool, null, units, errors, null, List.of());
+  }
+
+  /** A report without a {@code host} (the audit sets it last, from --host). */
+  public AuditReport(
+      int schemaVersion,
+      Tool tool,
+      List<UnitEntry> units,
+      List<ErrorEntry> errors,
+      String config,
+      List<SuppressionEntry> suppressions) {
+    this(schemaVersion, tool, null, units, errors, config, suppressions);
+  }
+
+  /**
+   * The same report naming the host or environment its tree belongs to ({@code --host}); {@code
+   * unitaudit summary} rolls reports up by it.
+   */
+  public AuditReport withHost(String name) {
+    return new AuditReport(schemaVersion, tool, name, units, errors, config, suppressions);
   }
 
   /**

@@ -115,7 +115,7 @@ public final class MarkdownReporter implements Reporter {
   }
 
   /** A table cell: {@link #inline} with line feeds as {@code <br>}. */
-  static String cell(String s) {
+  public static String cell(String s) {
     return inline(s).replace("\n", "<br>");
   }
 

@@ -18,6 +18,7 @@ public final class Reporters {
     ALL.put("markdown", MarkdownReporter::new);
     ALL.put("github", GithubReporter::new);
     ALL.put("prometheus", PrometheusReporter::new);
+    ALL.put("html", HtmlReporter::new); // issue 18
   }
 
   private Reporters() {}

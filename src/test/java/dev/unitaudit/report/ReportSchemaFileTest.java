@@ -94,6 +94,7 @@ class ReportSchemaFileTest {
                         new AuditReport(
                             1,
                             typical.tool(),
+                            "web-1",
                             List.of(withSettings),
                             typical.errors(),
                             ".unitaudit.json",
@@ -108,7 +109,7 @@ class ReportSchemaFileTest {
                         null,
                         Reporter.RenderOptions.PLAIN));
     JsonNode unit = report.get("units").get(0);
-    same(schema, report, Set.of("config", "suppressions"));
+    same(schema, report, Set.of("host", "config", "suppressions"));
     same(schema.get("properties").get("tool"), report.get("tool"), Set.of());
     same(schema.at("/$defs/unit"), unit, Set.of("settings"));
     same(schema.at("/$defs/check"), unit.get("checks").get(0), Set.of());

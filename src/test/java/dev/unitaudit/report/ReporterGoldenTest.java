@@ -81,7 +81,7 @@ class ReporterGoldenTest {
   @Test
   void everyFormatOfTheContractIsRegistered() {
     assertEquals(
-        Set.of("text", "json", "junit", "sarif", "markdown", "github", "prometheus"),
+        Set.of("text", "json", "junit", "sarif", "markdown", "github", "prometheus", "html"),
         Set.copyOf(Reporters.formats()));
     for (String f : Reporters.formats()) {
       assertEquals(f, Reporters.get(f).format());
