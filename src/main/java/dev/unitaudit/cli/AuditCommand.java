@@ -38,8 +38,9 @@ public final class AuditCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FMT",
       description =
-          "text (the default), json, junit, sarif, markdown, github, prometheus; without it, the"
-              + " format of -o FILE follows its extension (.json .sarif .xml .md .prom .txt)")
+          "text (the default), json, junit, sarif, markdown, github, prometheus, codequality;"
+              + " without it, the format of -o FILE follows its extension (.json .sarif .xml .md"
+              + " .prom .txt)")
   String format;
 
   @Option(

@@ -18,6 +18,8 @@ public final class Reporters {
     ALL.put("markdown", MarkdownReporter::new);
     ALL.put("github", GithubReporter::new);
     ALL.put("prometheus", PrometheusReporter::new);
+    // GitLab Code Quality (issue 17)
+    ALL.put("codequality", CodeQualityReporter::new);
   }
 
   private Reporters() {}

@@ -42,7 +42,8 @@ class ExampleReportsTest {
           new String[] {"sarif", "showcase.sarif"},
           new String[] {"markdown", "showcase.md"},
           new String[] {"github", "showcase.github.txt"},
-          new String[] {"prometheus", "showcase.prom"});
+          new String[] {"prometheus", "showcase.prom"},
+          new String[] {"codequality", "showcase.codequality.json"});
 
   static final String TIMESTAMP = "unitaudit_audit_timestamp_seconds ";
 
@@ -143,7 +144,8 @@ class ExampleReportsTest {
 
   @Test
   void reportsHoldsTheExamplesTheSchemaAndTheReadmeOnly() throws Exception {
-    Set<String> expected = new TreeSet<>(Set.of("README.md", "report.schema.json"));
+    Set<String> expected =
+        new TreeSet<>(Set.of("README.md", "report.schema.json", "codequality.schema.json"));
     OUTPUTS.forEach(o -> expected.add(o[1]));
     try (Stream<Path> files = Files.list(REPORTS)) {
       assertEquals(
