@@ -38,9 +38,9 @@ public final class AuditCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FMT",
       description =
-          "text (the default), json, junit, sarif, markdown, github, prometheus, html; without it,"
-              + " the format of -o FILE follows its extension (.json .sarif .xml .md .prom .html"
-              + " .txt)")
+          "text (the default), json, junit, sarif, markdown, github, prometheus, html,"
+              + " codequality; without it, the format of -o FILE follows its extension (.json"
+              + " .sarif .xml .md .prom .html .txt)")
   String format;
 
   @Option(

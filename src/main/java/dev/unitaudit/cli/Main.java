@@ -139,6 +139,20 @@ public final class Main implements Runnable {
     SUBCOMMANDS.put("rules", RulesCommand::new);
     SUBCOMMANDS.put("explain", ExplainCommand::new);
     SUBCOMMANDS.put("fix", FixCommand::new);
+    // shell completion (issue 17)
+    SUBCOMMANDS.put("completion", CompletionCommand::new);
+  }
+
+  /**
+   * The whole command tree, every subcommand registered: what the completion script and the man
+   * pages are generated from (a run registers only the subcommand it needs).
+   */
+  public static CommandLine commandTree() {
+    CommandLine cl = new CommandLine(new Main());
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      cl.addSubcommand(e.getKey(), e.getValue().get());
+    }
+    return cl;
   }
 
   @Override

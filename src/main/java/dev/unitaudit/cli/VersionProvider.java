@@ -1,28 +1,15 @@
 package dev.unitaudit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.unitaudit.app.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version Maven filtered into version.properties. */
+/**
+ * {@code --version}: picocli's hook onto {@link Version}, the one reader of the build's version.
+ */
 public final class VersionProvider implements IVersionProvider {
-
-  public static String version() {
-    Properties p = new Properties();
-    try (InputStream in =
-        VersionProvider.class.getResourceAsStream("/dev/unitaudit/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    return p.getProperty("version", "unknown");
-  }
 
   @Override
   public String[] getVersion() {
-    return new String[] {"unitaudit " + version()};
+    return new String[] {Version.line()};
   }
 }

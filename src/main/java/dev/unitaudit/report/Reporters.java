@@ -19,6 +19,8 @@ public final class Reporters {
     ALL.put("github", GithubReporter::new);
     ALL.put("prometheus", PrometheusReporter::new);
     ALL.put("html", HtmlReporter::new); // issue 18
+    // GitLab Code Quality (issue 17)
+    ALL.put("codequality", CodeQualityReporter::new);
   }
 
   private Reporters() {}

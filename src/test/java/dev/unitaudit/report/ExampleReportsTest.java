@@ -43,7 +43,8 @@ class ExampleReportsTest {
           new String[] {"markdown", "showcase.md"},
           new String[] {"github", "showcase.github.txt"},
           new String[] {"prometheus", "showcase.prom"},
-          new String[] {"html", "showcase.html"});
+          new String[] {"html", "showcase.html"},
+          new String[] {"codequality", "showcase.codequality.json"});
 
   static final String TIMESTAMP = "unitaudit_audit_timestamp_seconds ";
 
@@ -145,7 +146,12 @@ class ExampleReportsTest {
   @Test
   void reportsHoldsTheExamplesTheSchemaAndTheReadmeOnly() throws Exception {
     Set<String> expected =
-        new TreeSet<>(Set.of("README.md", "report.schema.json", "summary.schema.json"));
+        new TreeSet<>(
+            Set.of(
+                "README.md",
+                "report.schema.json",
+                "summary.schema.json",
+                "codequality.schema.json"));
     OUTPUTS.forEach(o -> expected.add(o[1]));
     try (Stream<Path> files = Files.list(REPORTS)) {
       assertEquals(

@@ -35,7 +35,8 @@ class ReporterGoldenTest {
           new String[] {"sarif", "sarif"},
           new String[] {"markdown", "md"},
           new String[] {"github", "github.txt"},
-          new String[] {"prometheus", "prom"});
+          new String[] {"prometheus", "prom"},
+          new String[] {"codequality", "codequality.json"});
 
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
@@ -81,7 +82,16 @@ class ReporterGoldenTest {
   @Test
   void everyFormatOfTheContractIsRegistered() {
     assertEquals(
-        Set.of("text", "json", "junit", "sarif", "markdown", "github", "prometheus", "html"),
+        Set.of(
+            "text",
+            "json",
+            "junit",
+            "sarif",
+            "markdown",
+            "github",
+            "prometheus",
+            "html",
+            "codequality"),
         Set.copyOf(Reporters.formats()));
     for (String f : Reporters.formats()) {
       assertEquals(f, Reporters.get(f).format());
