@@ -266,19 +266,22 @@ public final class UnitLoader {
           diags.add(Diagnostic.about(a, Severity.ERROR, v.message(), v.category()));
           return true;
         case IGNORE:
-          for (String m : v.messages()) {
-            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
-          }
+          addWarnings(a, v, diags);
           break;
         default:
-          for (String m : v.messages()) {
-            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
-          }
+          addWarnings(a, v, diags);
           applied.add(a);
       }
     }
     diags.addAll(parserDiags);
     return pf.failed();
+  }
+
+  private static void addWarnings(Assignment a, Verdict v, List<Diagnostic> diags) {
+    List<String> messages = v.messages();
+    for (int i = 0; i < messages.size(); i++) {
+      diags.add(Diagnostic.about(a, Severity.WARNING, messages.get(i), v.categoryOf(i)));
+    }
   }
 
   /**
