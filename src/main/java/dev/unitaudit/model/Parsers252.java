@@ -179,7 +179,7 @@ final class Parsers252 {
                     in,
                     List.of("none", "realtime", "best-effort", "idle"),
                     "Failed to parse IO scheduling class",
-                    3,
+                    8, // IOPRIO_N_CLASSES, inclusive as the lookup's fallback is
                     false));
     m.put(
         "config_parse_exec_cpu_sched_policy",
@@ -697,8 +697,9 @@ final class Parsers252 {
       return ParseResult.OK;
     }
     ParseResult r = cpuSet(v, in.key());
+    // parse_cpu_set() logs its own error before the caller's warning
     return r.effect() == ParseResult.Effect.IGNORE
-        ? ParseResult.ignore("Failed to parse NUMA node mask, ignoring: " + v)
+        ? r.then("Failed to parse NUMA node mask, ignoring: " + v, Diagnostic.INVALID_VALUE)
         : r;
   }
 
@@ -780,13 +781,8 @@ final class Parsers252 {
     if (v.isEmpty()) {
       return ParseResult.OK;
     }
-    Words.Result w = Words.split(v, false, false);
-    if (!w.ok()) {
-      return ParseResult.ignore(
-          "Failed to parse " + in.key() + "=" + v + ", ignoring: Invalid argument");
-    }
     List<String> warnings = new ArrayList<>();
-    for (String word : w.words()) {
+    for (String word : Words.splitPlain(v)) { // extract_first_word() without EXTRACT_UNQUOTE
       if (!CValues.isExitStatus(word) && CValues.signalFromString(word) < 0) {
         warnings.add("Failed to parse value, ignoring: " + word);
       }
@@ -947,10 +943,6 @@ final class Parsers252 {
     for (String word : w.words()) {
       int colon = word.indexOf(':');
       String path = colon < 0 ? word : word.substring(0, colon);
-      if (path.isEmpty()) {
-        warnings.add("Invalid syntax, ignoring: " + word);
-        continue;
-      }
       String problem = pathProblem(in.key(), Specifiers.expand(path, in.unit()), true, false);
       if (problem != null) {
         warnings.add(problem);
@@ -1171,9 +1163,7 @@ final class Parsers252 {
       boolean ok =
           eq > 0
               && ENV_NAME.matcher(word.substring(0, eq)).matches()
-              && word.substring(eq + 1)
-                  .chars()
-                  .noneMatch(c -> (c < 32 && c != '\t' && c != '\n') || c == 127);
+              && word.length() < 2_097_150; // env_value_is_valid(): UTF-8, below ARG_MAX
       if (!ok) {
         warnings.add("Invalid environment assignment, ignoring: " + word);
       }

@@ -154,6 +154,20 @@ public final class ValueParsers {
     return parserByKey.keySet();
   }
 
+  /** The C parsers ported in {@link Parsers252}. */
+  public Set<String> portedParsers() {
+    return ported.keySet();
+  }
+
+  /** The keys ({@code Section.Key}) systemd parses with {@code parser}, sorted. */
+  public java.util.List<String> keysOf(String parser) {
+    return parserByKey.entrySet().stream()
+        .filter(e -> e.getValue().equals(parser))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
   /**
    * What the ported parser of the key does with the value; null when the key's parser is not ported
    * here (the caller applies its own checks).
