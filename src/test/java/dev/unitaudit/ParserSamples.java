@@ -277,6 +277,68 @@ public final class ParserSamples {
     put("config_parse_bus_name", "org.example.Foo", "foo", ":1.2", "org..x", "");
     put("config_parse_obsolete_unit_deps", "network.target", "");
     put("config_parse_job_mode_isolate", "yes", "bogus", "");
+    put(
+        "config_parse_exec_coredump_filter",
+        "default",
+        "0x33",
+        "private-anonymous elf-headers",
+        "bogus",
+        "");
+    put("config_parse_syscall_log", "@system-service", "~@bogus", "\"x", "", "read write");
+    put("config_parse_pass_environ", "A B", "1B", "A=1", "", "\"C D\"");
+    put("config_parse_unset_environ", "A A=1", "1B=2", "C", "", "=x");
+    put("config_parse_log_extra_fields", "A=1", "A", "b=2", "_A=1", "", "A1=x 9B=2");
+    put("config_parse_log_namespace", "ok", "foo/bar", "", ".", "a-b_c.d");
+    put("config_parse_working_directory", "/srv", "~", "-/x", "", "rel", "/a/../b", "-~");
+    put(
+        "config_parse_exec_directories",
+        "app",
+        "/abs",
+        "a/../b",
+        "ok:ok2",
+        "a:b",
+        "private",
+        "",
+        "a:/x/../y");
+    put("config_parse_unit_slice", "system.slice", "bogus", "foo.service", "-.slice", "a-b.slice");
+    put("config_parse_service_sockets", "a.socket", "foo.service", "bad!name", "");
+    put("config_parse_socket_service", "a.service", "bogus", "a.timer", "x@y.service");
+    put("config_parse_trigger_unit", "a.service", "bad", "x.socket");
+    put("config_parse_unit_deps", "a.service", "foo", "%z.service", "a@%i.service", "");
+    put("config_parse_load_credential", "a:/x", "a/b:/x", "", "a", ".:x");
+    put("config_parse_set_credential", "a:xyz", "a/b:xyz", "", "a");
+    put("config_parse_restrict_network_interfaces", "eth0", "~lo", "bad/if", "", "123", "a:b");
+    put("config_parse_socket_bindtodevice", "eth0", "bad/if", "", "averyveryverylongname");
+    put(
+        "config_parse_bpf_foreign_program",
+        "ingress:/sys/fs/bpf/x",
+        "bogus",
+        "bogus:/x",
+        "egress:rel",
+        "");
+    put("config_parse_ip_filter_bpf_progs", "/sys/fs/bpf/x", "rel", "");
+    put("config_parse_disable_controllers", "cpu io", "bogus", "");
+    put("config_parse_root_image_options", "ro", "root:ro", "bogus:ro", "home:rw usr:ro", "");
+    put("config_parse_extension_images", "/x.raw", "rel.raw", "-/x.raw", "", "/a.raw:root:ro");
+    put("config_parse_exec_input_text", "hello", "a\\qb", "a\\x41", "a\\x4", "a\\101", "a\\18", "");
+    put("config_parse_path_spec", "/ok", "rel", "", "/a/../b");
+    put(
+        "config_parse_socket_listen",
+        "80",
+        "0",
+        "bogus",
+        "1.2.3.4:99999",
+        "[::1]:80",
+        "/run/x.sock",
+        "@abs",
+        "127.0.0.1:8080",
+        "rel",
+        "vsock:2:80",
+        "");
+    put("config_parse_socket_protocol", "udplite", "sctp", "tcp", "bogus", "");
+    put("config_parse_socket_timestamping", "off", "us", "nsec", "yes", "bogus", "");
+    put("config_parse_timer", "5min", "bogus", "", "daily");
+    put("config_parse_swap_priority", "5", "-1", "-2", "32767", "32768", "bogus", "");
     put("config_parse_ip_tos", "low-delay", "throughput", "16", "255", "256", "bogus", "");
     put("config_parse_socket_bind", "both", "ipv6-only", "default", "yes", "bogus", "");
   }

@@ -265,12 +265,13 @@ final class Parsers252 {
     m.put("config_parse_documentation", Parsers252::documentation);
     m.put("config_parse_bus_name", Parsers252::busName);
     m.put("config_parse_obsolete_unit_deps", Parsers252::obsoleteDeps);
+    Parsers252More.addTo(m);
     return m;
   }
 
   // ---- generic ------------------------------------------------------------------------------
 
-  private static ParseResult bool(String v, String msg) {
+  static ParseResult bool(String v, String msg) {
     return Values.parseBoolean(v) != null
         ? ParseResult.OK
         : ParseResult.ignore(msg + ", ignoring: " + v);
@@ -1041,7 +1042,7 @@ final class Parsers252 {
   }
 
   /** unbase64mem(): whitespace is skipped, padding is required. */
-  private static boolean base64(String s) {
+  static boolean base64(String s) {
     try {
       Base64.getDecoder().decode(s.replaceAll("[ \t\n\r]", ""));
       return s.replaceAll("[ \t\n\r]", "").length() % 4 == 0;
@@ -1128,7 +1129,7 @@ final class Parsers252 {
   }
 
   /** fdname_is_valid(): printable ASCII without ':', at most 255 characters. */
-  private static boolean fdnameValid(String s) {
+  static boolean fdnameValid(String s) {
     return s.length() <= 255 && s.chars().allMatch(c -> c >= 32 && c < 127 && c != ':');
   }
 
@@ -1146,7 +1147,7 @@ final class Parsers252 {
         : ParseResult.ignore("Failed to decode base64 data, ignoring: " + v);
   }
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static ParseResult environ(Input in) {
     String v = in.value();

@@ -35,7 +35,8 @@ class ParserWarningsDifferentialTest {
           "Socket", "socket",
           "Timer", "timer",
           "Path", "path",
-          "Slice", "slice");
+          "Slice", "slice",
+          "Swap", "swap");
 
   @Test
   void everyPortedParserWarnsInSystemdsWords(@TempDir Path root) throws Exception {
@@ -56,7 +57,7 @@ class ParserWarningsDifferentialTest {
         String section = sk.substring(0, sk.indexOf('.'));
         String key = sk.substring(sk.indexOf('.') + 1);
         String type = TYPE_OF_SECTION.get(section);
-        if (type == null || keys++ >= 4) {
+        if (type == null || ValueParsers.PARTIAL.contains(sk) || keys++ >= 4) {
           continue;
         }
         String base = "p" + names.size() + "-" + key;
@@ -83,7 +84,11 @@ class ParserWarningsDifferentialTest {
     String prefix = dir + "/";
     TreeSet<String> theirs = new TreeSet<>();
     for (String l : out.lines().toList()) {
-      if (l.startsWith(prefix) && l.matches("[^:]+:\\d+: .*")) {
+      // system call names this host's libseccomp does not know (group expansion) are left out,
+      // as in RandomWarningsDifferentialTest
+      if (l.startsWith(prefix)
+          && l.matches("[^:]+:\\d+: .*")
+          && !l.matches(".*: Failed to parse system call, ignoring: [a-z_0-9]+$")) {
         theirs.add(l.substring(prefix.length()));
       }
     }
