@@ -45,6 +45,16 @@ public record ParseResult(List<Message> messages, Effect effect) {
     return new ParseResult(List.copyOf(m), Effect.APPLY);
   }
 
+  /**
+   * A list parser's result: each bad word is skipped with its warning, and when every one of the
+   * {@code words} was bad the assignment changes nothing (as if ignored; only an empty value resets
+   * a list).
+   */
+  public static ParseResult words(List<String> warnings, int words) {
+    ParseResult r = apply(warnings);
+    return words > 0 && warnings.size() >= words ? new ParseResult(r.messages(), Effect.IGNORE) : r;
+  }
+
   /** The assignment applies, with a notice (deprecation, unsafe value). */
   public static ParseResult notice(String text, String category) {
     return new ParseResult(List.of(new Message(text, category)), Effect.APPLY);

@@ -895,7 +895,7 @@ final class Parsers252 {
         warnings.add(problem);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** RootDirectory=, RootImage= and RootVerity= are fatal (ltype true in the gperf table). */
@@ -949,7 +949,7 @@ final class Parsers252 {
         warnings.add(problem);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** BindPaths=: [-]SOURCE[:DEST[:OPTIONS]], both paths absolute. */
@@ -1009,7 +1009,7 @@ final class Parsers252 {
         warnings.add(problem);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   private static ParseResult rootHash(Input in) {
@@ -1169,7 +1169,7 @@ final class Parsers252 {
         warnings.add("Invalid environment assignment, ignoring: " + word);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   private static ParseResult syscallErrno(Input in) {
@@ -1202,7 +1202,7 @@ final class Parsers252 {
         warnings.add("Invalid URL, ignoring: " + url);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** documentation_url_is_valid(): http(s)://, file:/, info: or man: and printable ASCII. */

@@ -172,7 +172,7 @@ final class Parsers252More {
                 : "Invalid environment name for " + in.key() + ", ignoring: " + k);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   private static final Pattern JOURNAL_FIELD = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
@@ -196,7 +196,7 @@ final class Parsers252More {
         warnings.add("Log field name is invalid, ignoring: " + k);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** log_namespace_name_valid(): a file name of at most 31 safe ASCII characters. */
@@ -266,7 +266,7 @@ final class Parsers252More {
         warnings.add(problem);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** path_simplify_and_warn(PATH_CHECK_RELATIVE). */
@@ -314,7 +314,7 @@ final class Parsers252More {
         warnings.add("Unit must be of type socket, ignoring: " + k);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   private static ParseResult socketService(Input in) {
@@ -514,7 +514,7 @@ final class Parsers252More {
         warnings.add(problem);
       }
     }
-    return ParseResult.apply(warnings);
+    return ParseResult.words(warnings, w.words().size());
   }
 
   /** cunescape(): the escapes C and systemd know, else EINVAL. */
