@@ -97,10 +97,13 @@ public final class FixCommand implements Callable<Integer> {
     SecurityPolicy policy = SecurityPolicy.NONE;
     if (options.securityPolicy != null) {
       try {
-        policy = SecurityPolicy.parse(options.securityPolicy);
+        policy = SecurityPolicy.parse(options.securityPolicy, options.strictPolicy);
       } catch (PolicyException e) {
         throw new UsageException("--security-policy " + e.getMessage());
       }
+    }
+    for (String w : policy.warnings()) {
+      err.println("unitaudit: warning: --security-policy " + w);
     }
     Fixer fixer =
         new Fixer(
