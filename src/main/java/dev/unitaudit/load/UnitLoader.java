@@ -125,7 +125,8 @@ public final class UnitLoader {
       frag = names.get(id.template().name());
     }
     List<String> aliasNames = aliasNames(id, asked);
-    if (frag == null) {
+    if (frag == null || frag.kind() == NameMap.Kind.ALIAS) {
+      // (an alias left here points to a name nothing provides)
       return notFound(id.name(), "Unit " + id.name() + " not found.");
     }
     if (frag.kind() == NameMap.Kind.MASK) {
@@ -333,7 +334,12 @@ public final class UnitLoader {
         }
         return cur;
       }
-      if (e == null || e.kind() != NameMap.Kind.ALIAS) {
+      if (e == null) {
+        // an alias to a name nothing provides: unit_ids_map_get() fails (ENXIO), and systemd
+        // reports the name asked as not found
+        return n;
+      }
+      if (e.kind() != NameMap.Kind.ALIAS) {
         return cur;
       }
       UnitName target = UnitName.parse(e.target());
