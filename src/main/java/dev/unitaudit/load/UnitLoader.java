@@ -222,6 +222,7 @@ public final class UnitLoader {
       }
     }
     addLinkDependencies(all, id, applied, diags);
+    diags.addAll(sliceWarnings(id, applied));
     UnitStatus status = UnitStatus.LOADED;
     if (id.type() == UnitType.SERVICE) {
       Diagnostic refusal = ServiceVerifier.verify(id, applied, frag.display());
@@ -276,6 +277,36 @@ public final class UnitLoader {
     }
     diags.addAll(parserDiags);
     return pf.failed();
+  }
+
+  /**
+   * config_parse_unit_slice() loads the slice a unit names in Slice= while it parses the line, so
+   * systemd logs that slice file's warnings with the unit's (the implicit system.slice is not
+   * loaded that way, and logs nothing). Only the lines of the slice's own files are taken.
+   */
+  private List<Diagnostic> sliceWarnings(UnitName id, List<Assignment> applied) {
+    if (id.type() == UnitType.SLICE) {
+      return List.of();
+    }
+    String slice = null;
+    for (Assignment a : applied) {
+      if (a.key().equals("Slice")
+          && !"Unit".equals(a.section())
+          && !"Install".equals(a.section())) {
+        slice = a.value().isEmpty() ? null : dev.unitaudit.model.Specifiers.expand(a.value(), id);
+      }
+    }
+    UnitName sn = slice == null ? null : UnitName.parse(slice);
+    if (sn == null || sn.type() != UnitType.SLICE || names.get(sn.name()) == null) {
+      return List.of();
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : load(sn.name()).diagnostics()) {
+      if (d.line() > 0) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   private static void addWarnings(Assignment a, Verdict v, List<Diagnostic> diags) {
