@@ -167,6 +167,9 @@ public final class AuditCommand implements Callable<Integer> {
     for (String note : setup.selection.notes()) {
       err.println("unitaudit: " + TextSafety.clean(note));
     }
+    for (String w : setup.policyWarnings) { // issue 15: systemd ignores these, so do we
+      err.println("unitaudit: warning: --security-policy " + TextSafety.clean(w));
+    }
     Coverage before = Coverage.of(setup.selection);
     if (before.nothing()) {
       // an audit of nothing must not pass: a CI job would stay green while auditing no unit

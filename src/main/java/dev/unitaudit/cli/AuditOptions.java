@@ -27,8 +27,17 @@ public final class AuditOptions {
   @Option(
       names = "--security-policy",
       paramLabel = "FILE",
-      description = "systemd-analyze --security-policy JSON, honoured for the exposure score.")
+      description =
+          "systemd-analyze --security-policy JSON, honoured for the exposure score; what systemd"
+              + " ignores in it (an unknown check or field, a value of the wrong type) is ignored"
+              + " with a warning.")
   Path securityPolicy;
+
+  @Option(
+      names = "--strict-policy",
+      description =
+          "Make whatever systemd would ignore in the --security-policy file an error (exit 2).")
+  boolean strictPolicy;
 
   @Option(
       names = "--config",

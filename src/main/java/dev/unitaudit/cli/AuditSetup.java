@@ -31,13 +31,18 @@ final class AuditSetup {
   /** --vendor or the config's "vendorUnits": true (site-policy rules on untouched vendor units). */
   final boolean vendorUnits;
 
+  /** What the --security-policy file holds that systemd ignores, and so was left out. */
+  final List<String> policyWarnings;
+
   private AuditSetup(
       Selection selection,
       ProjectConfig.Loaded config,
       RuleCatalog catalog,
       Audit audit,
       int level,
-      boolean vendorUnits) {
+      boolean vendorUnits,
+      List<String> policyWarnings) {
+    this.policyWarnings = policyWarnings;
     this.vendorUnits = vendorUnits;
     this.selection = selection;
     this.config = config;
@@ -71,7 +76,7 @@ final class AuditSetup {
     SecurityPolicy policy = SecurityPolicy.NONE;
     if (o.securityPolicy != null) {
       try {
-        policy = SecurityPolicy.parse(o.securityPolicy);
+        policy = SecurityPolicy.parse(o.securityPolicy, o.strictPolicy);
       } catch (PolicyException e) {
         throw new UsageException("--security-policy " + e.getMessage());
       }
@@ -91,7 +96,8 @@ final class AuditSetup {
         catalog,
         new Audit(catalog, policy, sup, level, o.includeSettings, vendorUnits),
         level,
-        vendorUnits);
+        vendorUnits,
+        policy.warnings());
   }
 
   /** A path as reports name files: relative to the current directory when under it. */

@@ -93,6 +93,9 @@ public final class FixCommand implements Callable<Integer> {
       throw new UsageException("--force only makes sense with --write");
     }
     AuditSetup setup = AuditSetup.of(selection, options);
+    for (String w : setup.policyWarnings) {
+      err.println("unitaudit: warning: --security-policy " + w);
+    }
     Fixer fixer = new Fixer(setup.audit, new Fixer.Options(aggressive));
     List<UnitFix> fixes = new java.util.ArrayList<>();
     // scope by scope: each folder or root has its own loader, and the fix goes beside its unit

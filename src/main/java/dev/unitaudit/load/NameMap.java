@@ -63,6 +63,10 @@ final class NameMap {
       dirsByReal.put(key(d.fs(), d.real()), d);
     }
     for (SearchDir d : path.dirs()) {
+      // systemd's expanded search path holds the directories as named too, not only resolved
+      dirsByReal.putIfAbsent(key(d.fs(), d.rel()), d);
+    }
+    for (SearchDir d : path.dirs()) {
       for (String name : d.fs().list(d.real())) {
         if (entries.containsKey(name)) {
           continue;
@@ -77,11 +81,33 @@ final class NameMap {
         Entry e = classify(d, name, un, dirsByReal);
         if (e != null) {
           entries.put(name, e);
-          if (e.kind() == Kind.ALIAS) {
-            aliasesOf.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(name);
-          }
         }
       }
+    }
+    dropAliasLoops();
+    for (Entry e : entries.values()) {
+      if (e.kind() == Kind.ALIAS) {
+        aliasesOf.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e.name());
+      }
+    }
+  }
+
+  /** unit_ids_map_get() gives up on a chain of aliases that comes back to itself (ELOOP). */
+  private void dropAliasLoops() {
+    List<Entry> loops = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      Entry cur = e;
+      for (int hops = 0; cur != null && cur.kind() == Kind.ALIAS; hops++) {
+        if (hops > RootFs.MAX_HOPS) {
+          loops.add(e);
+          break;
+        }
+        cur = entries.get(cur.target());
+      }
+    }
+    for (Entry e : loops) {
+      entries.remove(e.name());
+      note(e.display(), "symlink loop, ignored");
     }
   }
 
@@ -98,6 +124,11 @@ final class NameMap {
       return null;
     }
     String rawTarget = d.fs().readLink(d.real(), name);
+    Entry byName = aliasByName(d, name, un, rawTarget, display, dirsByReal);
+    if (byName != null || noted) {
+      noted = false;
+      return byName;
+    }
     RootFs.Resolved r = d.fs().resolve(join(d.real(), name));
     switch (r.kind()) {
       case DEV_NULL:
@@ -141,6 +172,66 @@ final class NameMap {
     // Fragment Path and file:line messages do
     String shown = targetDir != null ? targetDir.displayOf(base) : display;
     return new Entry(name, Kind.FILE, d, null, r.real(), shown, targetDir != null ? targetDir : d);
+  }
+
+  private boolean noted;
+
+  /**
+   * unit_file_resolve_symlink(): the link's target path, taken as written (made absolute against
+   * the link's directory, "." and ".." removed, the last component not followed), lies in a
+   * directory of the search path, so the link is an alias of the target's name, which the name map
+   * then resolves wherever it lives: {@code etc/…/alias.service -> u.service} aliases the {@code
+   * u.service} of {@code usr/lib/…} although {@code etc/…/u.service} does not exist, and a link to
+   * another link is a chain. Null when the target lies outside the search path (a linked unit file
+   * or mask, decided by following it) or names the link itself (systemd skips such a self-alias;
+   * the lower directory's file with that name is used).
+   */
+  private Entry aliasByName(
+      SearchDir d,
+      String name,
+      UnitName un,
+      String rawTarget,
+      String display,
+      Map<String, SearchDir> dirsByReal) {
+    if (rawTarget == null || d.rel().isEmpty() || RootFs.isDevNull(rawTarget)) {
+      return null; // a repository folder keeps its own rules for links (UA0011)
+    }
+    List<String> parts = new ArrayList<>();
+    String path = rawTarget.startsWith("/") ? rawTarget : join(d.real(), rawTarget);
+    for (String c : path.split("/")) {
+      if (c.isEmpty() || c.equals(".")) {
+        continue;
+      }
+      if (c.equals("..")) {
+        if (!parts.isEmpty()) {
+          parts.remove(parts.size() - 1);
+        }
+        continue;
+      }
+      parts.add(c);
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String base = parts.remove(parts.size() - 1);
+    String parent = String.join("/", parts);
+    // the directories on the way are followed (CHASE_NOFOLLOW spares only the last component)
+    RootFs.Resolved pr = d.fs().resolve(parent);
+    String parentReal = pr.kind() == RootFs.Kind.DIRECTORY ? pr.real() : parent;
+    SearchDir targetDir = dirsByReal.get(key(d.fs(), parentReal));
+    if (targetDir == null) {
+      targetDir = dirsByReal.get(key(d.fs(), parent));
+    }
+    if (targetDir == null || base.equals(name)) {
+      return null;
+    }
+    String problem = aliasProblem(un, UnitName.parse(base));
+    if (problem != null) {
+      note(display, "invalid alias to " + base + ": " + problem + ", ignored");
+      noted = true;
+      return null;
+    }
+    return new Entry(name, Kind.ALIAS, d, base, null, display);
   }
 
   /**

@@ -125,7 +125,8 @@ public final class UnitLoader {
       frag = names.get(id.template().name());
     }
     List<String> aliasNames = aliasNames(id, asked);
-    if (frag == null) {
+    if (frag == null || frag.kind() == NameMap.Kind.ALIAS) {
+      // (an alias left here points to a name nothing provides)
       return notFound(id.name(), "Unit " + id.name() + " not found.");
     }
     if (frag.kind() == NameMap.Kind.MASK) {
@@ -221,6 +222,7 @@ public final class UnitLoader {
       }
     }
     addLinkDependencies(all, id, applied, diags);
+    diags.addAll(sliceWarnings(id, applied));
     UnitStatus status = UnitStatus.LOADED;
     if (id.type() == UnitType.SERVICE) {
       Diagnostic refusal = ServiceVerifier.verify(id, applied, frag.display());
@@ -266,19 +268,52 @@ public final class UnitLoader {
           diags.add(Diagnostic.about(a, Severity.ERROR, v.message(), v.category()));
           return true;
         case IGNORE:
-          for (String m : v.messages()) {
-            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
-          }
+          addWarnings(a, v, diags);
           break;
         default:
-          for (String m : v.messages()) {
-            diags.add(Diagnostic.about(a, Severity.WARNING, m, v.category()));
-          }
+          addWarnings(a, v, diags);
           applied.add(a);
       }
     }
     diags.addAll(parserDiags);
     return pf.failed();
+  }
+
+  /**
+   * config_parse_unit_slice() loads the slice a unit names in Slice= while it parses the line, so
+   * systemd logs that slice file's warnings with the unit's (the implicit system.slice is not
+   * loaded that way, and logs nothing). Only the lines of the slice's own files are taken.
+   */
+  private List<Diagnostic> sliceWarnings(UnitName id, List<Assignment> applied) {
+    if (id.type() == UnitType.SLICE) {
+      return List.of();
+    }
+    String slice = null;
+    for (Assignment a : applied) {
+      if (a.key().equals("Slice")
+          && !"Unit".equals(a.section())
+          && !"Install".equals(a.section())) {
+        slice = a.value().isEmpty() ? null : dev.unitaudit.model.Specifiers.expand(a.value(), id);
+      }
+    }
+    UnitName sn = slice == null ? null : UnitName.parse(slice);
+    if (sn == null || sn.type() != UnitType.SLICE || names.get(sn.name()) == null) {
+      return List.of();
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : load(sn.name()).diagnostics()) {
+      if (d.line() > 0) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private static void addWarnings(Assignment a, Verdict v, List<Diagnostic> diags) {
+    List<String> messages = v.messages();
+    for (int i = 0; i < messages.size(); i++) {
+      diags.add(Diagnostic.about(a, Severity.WARNING, messages.get(i), v.categoryOf(i)));
+    }
   }
 
   /**
@@ -330,7 +365,12 @@ public final class UnitLoader {
         }
         return cur;
       }
-      if (e == null || e.kind() != NameMap.Kind.ALIAS) {
+      if (e == null) {
+        // an alias to a name nothing provides: unit_ids_map_get() fails (ENXIO), and systemd
+        // reports the name asked as not found
+        return n;
+      }
+      if (e.kind() != NameMap.Kind.ALIAS) {
         return cur;
       }
       UnitName target = UnitName.parse(e.target());

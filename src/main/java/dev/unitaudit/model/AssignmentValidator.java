@@ -19,8 +19,17 @@ public final class AssignmentValidator {
   }
 
   /** The outcome plus an optional message (a warning for APPLY/IGNORE, the error for FATAL). */
-  public record Verdict(Outcome outcome, String message, String category, List<String> more) {
+  public record Verdict(
+      Outcome outcome,
+      String message,
+      String category,
+      List<String> more,
+      List<String> moreCategories) {
     static final Verdict OK = new Verdict(Outcome.APPLY, null, null);
+
+    Verdict(Outcome outcome, String message, String category, List<String> more) {
+      this(outcome, message, category, more, List.of());
+    }
 
     Verdict(Outcome outcome, String message) {
       this(
@@ -43,9 +52,37 @@ public final class AssignmentValidator {
       all.addAll(more);
       return all;
     }
+
+    /** The category of the i-th of {@link #messages()} (a deprecation notice beside a warning). */
+    public String categoryOf(int i) {
+      return i > 0 && i - 1 < moreCategories.size() ? moreCategories.get(i - 1) : category;
+    }
   }
 
   private final SettingCatalog catalog = SettingCatalog.get();
+  private final ValueParsers parsers = ValueParsers.forVersion(252);
+
+  /** A ported parser's result as a verdict (the first message leads, the rest follow it). */
+  private static Verdict verdictOf(ParseResult r) {
+    if (r.messages().isEmpty()) {
+      return Verdict.OK;
+    }
+    Outcome o =
+        switch (r.effect()) {
+          case FATAL -> Outcome.FATAL;
+          case IGNORE -> Outcome.IGNORE;
+          default -> Outcome.APPLY;
+        };
+    List<ParseResult.Message> m = r.messages();
+    List<String> more = new java.util.ArrayList<>();
+    List<String> cats = new java.util.ArrayList<>();
+    for (ParseResult.Message x : m.subList(1, m.size())) {
+      more.add(x.text());
+      cats.add(x.category());
+    }
+    return new Verdict(
+        o, m.get(0).text(), m.get(0).category(), List.copyOf(more), List.copyOf(cats));
+  }
 
   public Verdict check(Assignment a, UnitName unit) {
     String section = a.section();
@@ -76,6 +113,10 @@ public final class AssignmentValidator {
           return fatal("Invalid supplementary group name or numeric ID: " + g);
         }
       }
+    }
+    ParseResult parsed = parsers.parse(section, key, value, unit);
+    if (parsed != null) {
+      return verdictOf(parsed);
     }
     if (key.startsWith("Exec")
         && kind == SettingKind.LIST

@@ -270,6 +270,9 @@ public final class Errnos {
       131,
       "ERFKILL",
       132,
+      "EHWPOISON", // systemd 252 on Debian knows it (SystemCallErrorNumber=EHWPOISON loads
+      // silently)
+      133,
       "EDEADLK",
       35,
       "EOPNOTSUPP",

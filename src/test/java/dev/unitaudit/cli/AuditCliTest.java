@@ -109,6 +109,51 @@ class AuditCliTest {
     assertTrue(json(r).get("units").get(0).get("exposure").isNull());
   }
 
+  /** systemd ignores a misspelt policy field; so do we, with a warning, unless --strict-policy. */
+  @Test
+  void aMisspeltPolicyFieldIsAWarningAndAnErrorWhenStrict() throws Exception {
+    Path policy = tmp.resolve("policy.json");
+    Files.writeString(
+        policy,
+        "{\"PrivateNetwork\": {\"weight\": 0},"
+            + " \"CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW\": {\"weight\": 1}}");
+    Run lenient =
+        CliTest.run(
+            units.toString(),
+            "-f",
+            "json",
+            "--security-policy",
+            policy.toString(),
+            "--ignore-tree-config");
+    assertEquals(0, lenient.code(), lenient.err());
+    assertTrue(
+        lenient
+            .err()
+            .contains(
+                "unitaudit: warning: --security-policy "
+                    + policy
+                    + ": unknown check 'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW'"
+                    + " ignored, as systemd ignores it; the nearest known check is"
+                    + " 'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW)'"),
+        lenient.err());
+    assertEquals("9.6", json(lenient).get("units").get(0).get("exposure").asText());
+    Run strict =
+        CliTest.run(
+            units.toString(),
+            "-f",
+            "json",
+            "--security-policy",
+            policy.toString(),
+            "--strict-policy",
+            "--ignore-tree-config");
+    assertEquals(2, strict.code(), strict.err());
+    assertTrue(
+        strict
+            .err()
+            .contains("unknown check 'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW'"),
+        strict.err());
+  }
+
   @Test
   void aDropInPathAuditsItsUnit() throws Exception {
     Path d = Files.createDirectories(units.resolve("bare.service.d"));

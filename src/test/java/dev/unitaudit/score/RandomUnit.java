@@ -185,7 +185,94 @@ final class RandomUnit {
     }
   }
 
+  /**
+   * Keys the assessors of systemd-analyze security 252 read, keys whose bad value fails the unit,
+   * and keys that tie units of one run together: the parser draws leave them to the lines above, so
+   * that SystemdDifferentialTest still compares scores on mostly loaded units.
+   */
+  private static final java.util.Set<String> SCORED =
+      java.util.Set.of(
+          "User",
+          "DynamicUser",
+          "Group",
+          "SupplementaryGroups",
+          "PrivateDevices",
+          "PrivateMounts",
+          "PrivateNetwork",
+          "PrivateTmp",
+          "PrivateUsers",
+          "PrivateIPC",
+          "ProtectControlGroups",
+          "ProtectKernelModules",
+          "ProtectKernelTunables",
+          "ProtectKernelLogs",
+          "ProtectClock",
+          "ProtectHome",
+          "ProtectHostname",
+          "ProtectSystem",
+          "RootDirectory",
+          "RootImage",
+          "RootVerity",
+          "LockPersonality",
+          "MemoryDenyWriteExecute",
+          "NoNewPrivileges",
+          "CapabilityBoundingSet",
+          "AmbientCapabilities",
+          "UMask",
+          "KeyringMode",
+          "ProtectProc",
+          "ProcSubset",
+          "NotifyAccess",
+          "RemoveIPC",
+          "Delegate",
+          "RestrictRealtime",
+          "RestrictSUIDSGID",
+          "RestrictNamespaces",
+          "RestrictAddressFamilies",
+          "SystemCallArchitectures",
+          "SystemCallFilter",
+          "IPAddressDeny",
+          "IPAddressAllow",
+          "DevicePolicy",
+          "DeviceAllow",
+          "IPIngressFilterPath",
+          "IPEgressFilterPath",
+          "NetworkNamespacePath",
+          "IPCNamespacePath",
+          "WorkingDirectory",
+          "Type",
+          "ExecStart",
+          // one manager loads every unit of a run: two units with one bus name refuse each other
+          "BusName");
+
+  /** [Service] keys of every ported value parser, with the samples to draw from. */
+  private static final java.util.List<String[]> PARSER_DRAWS = parserDraws();
+
+  private static java.util.List<String[]> parserDraws() {
+    dev.unitaudit.model.ValueParsers parsers = dev.unitaudit.model.ValueParsers.forVersion(252);
+    java.util.List<String[]> draws = new java.util.ArrayList<>();
+    for (String parser : new java.util.TreeSet<>(parsers.portedParsers())) {
+      java.util.List<String> samples = dev.unitaudit.ParserSamples.all().get(parser);
+      for (String sk : parsers.keysOf(parser)) {
+        String key = sk.substring(sk.indexOf('.') + 1);
+        if (sk.startsWith("Service.") && !SCORED.contains(key) && samples != null) {
+          String[] d = new String[samples.size() + 1];
+          d[0] = key;
+          for (int i = 0; i < samples.size(); i++) {
+            d[i + 1] = samples.get(i);
+          }
+          draws.add(d);
+        }
+      }
+    }
+    return java.util.List.copyOf(draws);
+  }
+
   private static String line(Random rnd) {
+    if (rnd.nextInt(4) == 0) {
+      String[] d = PARSER_DRAWS.get(rnd.nextInt(PARSER_DRAWS.size()));
+      return d[0] + "=" + d[1 + rnd.nextInt(d.length - 1)];
+    }
     if (rnd.nextInt(3) == 0) {
       String key = BOOLEAN_KEYS.get(rnd.nextInt(BOOLEAN_KEYS.size()));
       return key + "=" + BOOLEANS[rnd.nextInt(BOOLEANS.length)];

@@ -58,6 +58,47 @@ class SystemdDifferentialTest {
     }
   }
 
+  /**
+   * systemd's own TEST-65 policy names CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW
+   * without the ')' of the json_field; systemd ignores that entry, as it ignores an unknown field
+   * and a weight of the wrong type. The same shape here: scores as systemd's, with one warning per
+   * ignored item naming the nearest known name.
+   */
+  @Test
+  void misspeltPolicyFieldsAreIgnoredAsSystemdIgnoresThem() throws Exception {
+    SystemdAnalyze.require();
+    Path policy = Files.createTempFile("unitaudit-policy", ".json");
+    try {
+      Files.writeString(
+          policy,
+          "{\"UserOrDynamicUser\": {\"description_bad\": \"runs as root\", \"weight\": 0,"
+              + " \"range\": 10}, \"PrivateDevices\": {\"weight\": 3000, \"range\": 1},"
+              + " \"CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW\": {\"weight\":"
+              + " 9000, \"range\": 1}, \"ProtectHome\": {\"wieght\": 5000},"
+              + " \"PrivateTmp\": {\"weight\": \"7000\"}, \"ProtectClock\": 5}");
+      List<String> warnings = SecurityPolicy.parse(policy, false).warnings();
+      assertEquals(
+          List.of(
+              policy
+                  + ": unknown check 'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW'"
+                  + " ignored, as systemd ignores it; the nearest known check is"
+                  + " 'CapabilityBoundingSet_CAP_NET_BIND_SERVICE_BROADCAST_RAW)'",
+              policy
+                  + ": 'ProtectHome': unknown field 'wieght' ignored, as systemd ignores it; the"
+                  + " nearest known field is 'weight'",
+              policy
+                  + ": 'PrivateTmp': weight must be an unsigned integer, not \"7000\"; ignored, as"
+                  + " systemd ignores it",
+              policy
+                  + ": 'ProtectClock' is not an object with weight, range or description_*"
+                  + " fields: ignored, as systemd ignores it"),
+          warnings);
+      compare(Long.getLong("unitaudit.seed", 20261201L) + 2, 120, policy);
+    } finally {
+      Files.deleteIfExists(policy);
+    }
+  }
+
   private static void compare(long seed, int count, Path policy) throws Exception {
     System.out.println("SystemdDifferentialTest: seed " + seed + ", " + count + " units");
     Path root = Files.createTempDirectory("unitaudit-prop");
@@ -106,7 +147,7 @@ class SystemdDifferentialTest {
             ExposureCalculator.assess(
                 u.name(),
                 u.assignments(),
-                policy == null ? SecurityPolicy.NONE : SecurityPolicy.parse(policy));
+                policy == null ? SecurityPolicy.NONE : SecurityPolicy.parse(policy, false));
         if (!a.exposureText().equals(totals.get(name))) {
           problems.add(
               name
