@@ -15,14 +15,57 @@ import java.util.Map;
 final class UnitMerger {
 
   private final SettingCatalog catalog = SettingCatalog.get();
-  private final Map<String, Effective> effective = new LinkedHashMap<>();
+
+  /**
+   * Lists grow in place while the stream is replayed and are frozen once at the end: copying a list
+   * on each assignment made a unit of N list lines cost N² (issue 16).
+   */
+  private final Map<String, Pending> effective = new LinkedHashMap<>();
+
+  /**
+   * How many times a setting was written into a list (appended, or copied when frozen): the merge
+   * test checks that this grows with the input, not faster.
+   */
+  private long writes;
 
   static Map<String, Effective> merge(List<Assignment> applied) {
-    UnitMerger m = new UnitMerger();
+    return new UnitMerger().fold(applied);
+  }
+
+  /** Replays the stream; the merger's {@link #writes()} then tells what it cost. */
+  Map<String, Effective> fold(List<Assignment> applied) {
     for (Assignment a : applied) {
-      m.apply(a);
+      apply(a);
     }
-    return m.effective;
+    return result();
+  }
+
+  long writes() {
+    return writes;
+  }
+
+  private Map<String, Effective> result() {
+    Map<String, Effective> out = new LinkedHashMap<>(effective.size() * 2);
+    for (Map.Entry<String, Pending> e : effective.entrySet()) {
+      Pending p = e.getValue();
+      out.put(e.getKey(), new Effective(p.section, p.key, p.kind, List.copyOf(p.settings)));
+      writes += p.settings.size();
+    }
+    return out;
+  }
+
+  /** An effective value under construction. */
+  private static final class Pending {
+    final String section;
+    final String key;
+    final SettingKind kind;
+    final List<Setting> settings = new ArrayList<>(1);
+
+    Pending(String section, String key, SettingKind kind) {
+      this.section = section;
+      this.key = key;
+      this.kind = kind;
+    }
   }
 
   private void apply(Assignment a) {
@@ -96,13 +139,19 @@ final class UnitMerger {
 
   private void put(String id, String section, String key, SettingKind kind, Setting s) {
     effective.remove(id); // keep insertion order = order of the winning assignment
-    effective.put(id, new Effective(section, key, kind, List.of(s)));
+    Pending p = new Pending(section, key, kind);
+    p.settings.add(s);
+    effective.put(id, p);
+    writes++;
   }
 
   private void append(String id, String section, String key, SettingKind kind, Setting s) {
-    Effective e = effective.get(id);
-    List<Setting> list = new ArrayList<>(e == null ? List.of() : e.settings());
-    list.add(s);
-    effective.put(id, new Effective(section, key, kind, List.copyOf(list)));
+    Pending p = effective.get(id);
+    if (p == null) {
+      p = new Pending(section, key, kind);
+      effective.put(id, p);
+    }
+    p.settings.add(s);
+    writes++;
   }
 }
