@@ -984,6 +984,15 @@ final class Parsers252 {
     return ParseResult.OK;
   }
 
+  /**
+   * What systemd logs for a word list it cannot split (unbalanced quotes) in the image and
+   * directory parsers: the whole line is ignored.
+   */
+  static ParseResult invalidSyntax(Input in) {
+    return ParseResult.ignore(
+        "Invalid syntax " + in.key() + "=" + in.value() + ", ignoring: Invalid argument");
+  }
+
   /** MountImages=: [-]SOURCE:DEST[:OPTIONS…] pairs; the source must be an absolute path. */
   private static ParseResult mountImages(Input in) {
     String v = in.value();
@@ -992,8 +1001,7 @@ final class Parsers252 {
     }
     Words.Result w = Words.split(v, false, false);
     if (!w.ok()) {
-      return ParseResult.ignore(
-          "Invalid syntax " + in.key() + "=" + v + ", ignoring: Invalid argument");
+      return invalidSyntax(in);
     }
     List<String> warnings = new ArrayList<>();
     for (String word : w.words()) {

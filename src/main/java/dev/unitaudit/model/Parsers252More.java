@@ -242,8 +242,7 @@ final class Parsers252More {
     }
     Words.Result w = Words.split(v, false, false);
     if (!w.ok()) {
-      return ParseResult.ignore(
-          "Invalid syntax " + in.key() + "=" + v + ", ignoring: Invalid argument");
+      return Parsers252.invalidSyntax(in);
     }
     List<String> warnings = new ArrayList<>();
     for (String tuple : w.words()) {
@@ -499,8 +498,7 @@ final class Parsers252More {
     }
     Words.Result w = Words.split(v, false, false);
     if (!w.ok()) {
-      return ParseResult.ignore(
-          "Invalid syntax " + in.key() + "=" + v + ", ignoring: Invalid argument");
+      return Parsers252.invalidSyntax(in);
     }
     List<String> warnings = new ArrayList<>();
     for (String word : w.words()) {
